@@ -1,0 +1,43 @@
+package vn.dossierstats.dossier;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.dossierstats.dossier.calendar.WorkingCalendar;
+import vn.dossierstats.dossier.calendar.WorkingCalendar.WorkingPeriod;
+
+/**
+ * @param timeZone local time of periods, calendars and API output
+ * @param maxClockSkew how far after the server clock an event may be dated
+ * @param workingPeriods the working hours of a working day
+ * @param maxSupplementRequests more supplement requests make an ended dossier LATE
+ * @param outboxPollInterval how often the relay looks for new outbox rows
+ * @param topicPartitions partitions of the topics this service declares
+ * @param topicReplicas replication factor of those topics
+ */
+@ConfigurationProperties("dossier")
+public record DossierProperties(
+        ZoneId timeZone,
+        Duration maxClockSkew,
+        List<Period> workingPeriods,
+        int maxSupplementRequests,
+        Duration outboxPollInterval,
+        int topicPartitions,
+        short topicReplicas) {
+
+    public record Period(LocalTime start, LocalTime end) {}
+
+    public WorkingCalendar calendar() {
+        WorkingCalendar standard = WorkingCalendar.standard(timeZone);
+        return new WorkingCalendar(
+                timeZone,
+                workingPeriods.stream()
+                        .map(p -> new WorkingPeriod(p.start(), p.end()))
+                        .toList(),
+                standard.weekend(),
+                standard.holidays(),
+                standard.workingWeekendDays());
+    }
+}

@@ -1,0 +1,144 @@
+package vn.dossierstats.dossier.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Working time as data: the daily working periods, the weekend, holidays and weekend days made working.
+ * All arithmetic happens in local time of {@link #zone()}; instants go in and out.
+ */
+public record WorkingCalendar(
+        ZoneId zone,
+        List<WorkingPeriod> periods,
+        Set<DayOfWeek> weekend,
+        Set<LocalDate> holidays,
+        Set<LocalDate> workingWeekendDays) {
+
+    /** A daily interval of working time, [start, end). */
+    public record WorkingPeriod(LocalTime start, LocalTime end) {
+        public WorkingPeriod {
+            if (!start.isBefore(end)) {
+                throw new IllegalArgumentException("working period must end after it starts: " + start + "-" + end);
+            }
+        }
+
+        long minutes() {
+            return Duration.between(start, end).toMinutes();
+        }
+    }
+
+    public WorkingCalendar {
+        if (periods.isEmpty()) {
+            throw new IllegalArgumentException("a working day needs at least one working period");
+        }
+        periods = List.copyOf(periods);
+        weekend = Set.copyOf(weekend);
+        holidays = Set.copyOf(holidays);
+        workingWeekendDays = Set.copyOf(workingWeekendDays);
+    }
+
+    /** Vietnam's default: Monday to Friday, 07:00–11:30 and 13:30–17:00, no holidays. */
+    public static WorkingCalendar standard(ZoneId zone) {
+        return new WorkingCalendar(
+                zone,
+                List.of(
+                        new WorkingPeriod(LocalTime.of(7, 0), LocalTime.of(11, 30)),
+                        new WorkingPeriod(LocalTime.of(13, 30), LocalTime.of(17, 0))),
+                Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                Set.of(),
+                Set.of());
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        if (holidays.contains(date)) {
+            return false;
+        }
+        return !weekend.contains(date.getDayOfWeek()) || workingWeekendDays.contains(date);
+    }
+
+    public LocalTime dayStart() {
+        return periods.getFirst().start();
+    }
+
+    public LocalTime dayEnd() {
+        return periods.getLast().end();
+    }
+
+    public LocalDate nextWorkingDay(LocalDate after) {
+        LocalDate day = after.plusDays(1);
+        while (!isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    /** The first working moment at or after {@code instant}. */
+    public Instant nextWorkingMoment(Instant instant) {
+        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        LocalDate day = local.toLocalDate();
+        if (isWorkingDay(day)) {
+            for (WorkingPeriod period : periods) {
+                if (local.toLocalTime().isBefore(period.end())) {
+                    LocalTime time =
+                            local.toLocalTime().isBefore(period.start()) ? period.start() : local.toLocalTime();
+                    return at(day, time);
+                }
+            }
+        }
+        return startOf(nextWorkingDay(day));
+    }
+
+    /** Adds working minutes to a working moment; a sum that ends exactly at a period's end stays there. */
+    public Instant plusWorkingMinutes(Instant start, long minutes) {
+        if (minutes < 0) {
+            throw new IllegalArgumentException("minutes must not be negative");
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(nextWorkingMoment(start), zone);
+        LocalDate day = local.toLocalDate();
+        LocalTime time = local.toLocalTime();
+        long left = minutes;
+        while (true) {
+            for (WorkingPeriod period : periods) {
+                if (!time.isBefore(period.end())) {
+                    continue;
+                }
+                LocalTime from = time.isAfter(period.start()) ? time : period.start();
+                long available = Duration.between(from, period.end()).toMinutes();
+                if (left <= available) {
+                    return at(day, from.plusMinutes(left));
+                }
+                left -= available;
+            }
+            day = nextWorkingDay(day);
+            time = LocalTime.MIN;
+        }
+    }
+
+    public long workingMinutesPerDay() {
+        return periods.stream().mapToLong(WorkingPeriod::minutes).sum();
+    }
+
+    public Instant startOf(LocalDate day) {
+        return at(day, dayStart());
+    }
+
+    public Instant endOf(LocalDate day) {
+        return at(day, dayEnd());
+    }
+
+    public LocalDate localDate(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    private Instant at(LocalDate day, LocalTime time) {
+        return ZonedDateTime.of(day, time, zone).toInstant();
+    }
+}

@@ -1,0 +1,129 @@
+package vn.dossierstats.dossier.catalogue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dossierstats.dossier.calendar.ProcessingTime;
+import vn.dossierstats.dossier.outbox.Outbox;
+import vn.dossierstats.dossier.outbox.Topics;
+
+/** Units and procedures in PostgreSQL; every change is announced through the outbox in the same transaction. */
+@Repository
+public class Catalogue {
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+
+    Catalogue(JdbcClient jdbc, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    public Optional<Unit> unit(String code) {
+        return jdbc.sql("select code, name, level, parent_code from unit where code = ?")
+                .param(code)
+                .query(Catalogue::unitRow)
+                .optional();
+    }
+
+    public List<Unit> units(Unit.Level level, String parentCode) {
+        return jdbc.sql("""
+                        select code, name, level, parent_code from unit
+                        where (cast(? as text) is null or level = ?) and (cast(? as text) is null or parent_code = ?)
+                        order by code""")
+                .params(name(level), name(level), parentCode, parentCode)
+                .query(Catalogue::unitRow)
+                .list();
+    }
+
+    /** The unit's ancestry, root first, ending with the unit itself. */
+    public List<String> path(String code) {
+        return jdbc.sql("""
+                        with recursive up(code, parent_code, depth) as (
+                            select code, parent_code, 0 from unit where code = ?
+                            union all
+                            select u.code, u.parent_code, up.depth + 1 from unit u join up on u.code = up.parent_code
+                            where up.depth < 32)
+                        select code from up order by depth desc""").param(code).query(String.class).list();
+    }
+
+    /** @return true when the unit was created, false when replaced */
+    @Transactional
+    public boolean put(Unit unit) {
+        int inserted = jdbc.sql("""
+                        insert into unit (code, name, level, parent_code) values (?, ?, ?, ?)
+                        on conflict (code) do nothing""")
+                .params(unit.code(), unit.name(), unit.level().name(), unit.parentCode())
+                .update();
+        if (inserted == 0) {
+            jdbc.sql("update unit set name = ?, level = ?, parent_code = ?, updated_at = now() where code = ?")
+                    .params(unit.name(), unit.level().name(), unit.parentCode(), unit.code())
+                    .update();
+        }
+        outbox.append(Topics.UNITS, unit.code(), unit);
+        return inserted == 1;
+    }
+
+    public Optional<Procedure> procedure(String code) {
+        return jdbc.sql("select code, name, domain, time_value, time_unit, cutoff from procedure where code = ?")
+                .param(code)
+                .query(Catalogue::procedureRow)
+                .optional();
+    }
+
+    @Transactional
+    public boolean put(Procedure procedure) {
+        int inserted = jdbc.sql("""
+                        insert into procedure (code, name, domain, time_value, time_unit, cutoff)
+                        values (?, ?, ?, ?, ?, ?) on conflict (code) do nothing""").params(procedureParams(procedure)).update();
+        if (inserted == 0) {
+            jdbc.sql("""
+                            update procedure set name = ?, domain = ?, time_value = ?, time_unit = ?, cutoff = ?,
+                            updated_at = now() where code = ?""")
+                    .params(
+                            procedure.name(),
+                            procedure.domain(),
+                            procedure.processingTime().value(),
+                            procedure.processingTime().unit().name(),
+                            procedure.cutoff(),
+                            procedure.code())
+                    .update();
+        }
+        outbox.append(Topics.PROCEDURES, procedure.code(), procedure);
+        return inserted == 1;
+    }
+
+    private static Object[] procedureParams(Procedure p) {
+        return new Object[] {
+            p.code(),
+            p.name(),
+            p.domain(),
+            p.processingTime().value(),
+            p.processingTime().unit().name(),
+            p.cutoff()
+        };
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static Unit unitRow(ResultSet rs, int row) throws SQLException {
+        return new Unit(rs.getString(1), rs.getString(2), Unit.Level.valueOf(rs.getString(3)), rs.getString(4));
+    }
+
+    private static Procedure procedureRow(ResultSet rs, int row) throws SQLException {
+        LocalTime cutoff = rs.getObject(6, LocalTime.class);
+        return new Procedure(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                new ProcessingTime(rs.getInt(4), ProcessingTime.Unit.valueOf(rs.getString(5))),
+                cutoff);
+    }
+}

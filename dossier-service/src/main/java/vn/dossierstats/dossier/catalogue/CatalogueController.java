@@ -1,0 +1,107 @@
+package vn.dossierstats.dossier.catalogue;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.dossier.calendar.ProcessingTime;
+import vn.dossierstats.dossier.web.ApiProblem;
+import vn.dossierstats.dossier.web.JsonFields;
+
+/** The administrator's catalogue endpoints (the gateway checks the admin token). */
+@RestController
+@RequestMapping("/api/v1")
+class CatalogueController {
+
+    private static final int MAX_CODE = 64;
+
+    private final Catalogue catalogue;
+    private final JsonMapper json;
+
+    CatalogueController(Catalogue catalogue, JsonMapper json) {
+        this.catalogue = catalogue;
+        this.json = json;
+    }
+
+    @PutMapping("/units/{code}")
+    ResponseEntity<Unit> putUnit(@PathVariable String code, @RequestBody(required = false) String body) {
+        checkCode("code", code);
+        JsonFields fields = JsonFields.parse(json, body);
+        String name = fields.text("name", true, 200);
+        Unit.Level level = fields.enumValue("level", Unit.Level.class, true);
+        String parentCode = fields.code("parentCode", false, MAX_CODE);
+        fields.throwIfInvalid();
+        if (parentCode != null) {
+            if (catalogue.unit(parentCode).isEmpty()) {
+                throw ApiProblem.unprocessable("parentCode: unknown unit " + parentCode);
+            }
+            if (catalogue.path(parentCode).contains(code)) {
+                throw ApiProblem.unprocessable("parentCode: " + parentCode + " is " + code
+                        + " itself or one of its descendants; units form a tree");
+            }
+        }
+        Unit unit = new Unit(code, name, level, parentCode);
+        boolean created = catalogue.put(unit);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(unit);
+    }
+
+    @GetMapping("/units/{code}")
+    Unit unit(@PathVariable String code) {
+        return catalogue.unit(code).orElseThrow(() -> ApiProblem.notFound("unknown unit " + code));
+    }
+
+    @GetMapping("/units")
+    Map<String, List<Unit>> units(
+            @RequestParam(required = false) String level, @RequestParam(required = false) String parent) {
+        Unit.Level parsed = null;
+        if (level != null && !level.isBlank()) {
+            try {
+                parsed = Unit.Level.valueOf(level);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("level", "must be one of PROVINCE|COMMUNE|DEPARTMENT|MINISTRY|DISTRICT");
+            }
+        }
+        String parentCode = parent == null || parent.isBlank() ? null : parent;
+        return Map.of("units", catalogue.units(parsed, parentCode));
+    }
+
+    @PutMapping("/procedures/{code}")
+    ResponseEntity<Procedure> putProcedure(@PathVariable String code, @RequestBody(required = false) String body) {
+        checkCode("code", code);
+        JsonFields fields = JsonFields.parse(json, body);
+        String name = fields.text("name", true, 500);
+        String domain = fields.text("domain", true, 200);
+        JsonFields time = fields.nested("processingTime");
+        if (!fields.has("processingTime")) {
+            fields.error("processingTime", "is required");
+        }
+        Integer value = time.positiveInt("value", true, 3650);
+        ProcessingTime.Unit unit = time.enumValue("unit", ProcessingTime.Unit.class, true);
+        var cutoff = fields.time("cutoff", false);
+        fields.throwIfInvalid();
+        Procedure procedure = new Procedure(code, name, domain, new ProcessingTime(value, unit), cutoff);
+        boolean created = catalogue.put(procedure);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(procedure);
+    }
+
+    @GetMapping("/procedures/{code}")
+    Procedure procedure(@PathVariable String code) {
+        return catalogue.procedure(code).orElseThrow(() -> ApiProblem.notFound("unknown procedure " + code));
+    }
+
+    private static void checkCode(String field, String code) {
+        if (code.length() > MAX_CODE || !JsonFields.CODE.matcher(code).matches()) {
+            throw ApiProblem.invalid(field, "must be 1 to " + MAX_CODE + " letters, digits, '.', '_', ':' or '-'");
+        }
+    }
+}

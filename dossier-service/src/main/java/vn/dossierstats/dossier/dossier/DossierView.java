@@ -1,0 +1,88 @@
+package vn.dossierstats.dossier.dossier;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import vn.dossierstats.dossier.lifecycle.Classification;
+import vn.dossierstats.dossier.lifecycle.DossierEvent;
+import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
+import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
+import vn.dossierstats.dossier.lifecycle.DossierState;
+import vn.dossierstats.dossier.lifecycle.DossierStatus;
+import vn.dossierstats.dossier.lifecycle.Outcome;
+
+/** The answer of GET /api/v1/dossiers/{dossierId}, instants in local time. */
+record DossierView(
+        String dossierId,
+        String unitCode,
+        String procedureCode,
+        Channel channel,
+        DossierStatus status,
+        OffsetDateTime receivedAt,
+        OffsetDateTime dueAt,
+        OffsetDateTime extendedDueAt,
+        OffsetDateTime endedAt,
+        Classification classification,
+        boolean overdue,
+        List<EventView> events) {
+
+    record EventView(
+            String eventId,
+            String type,
+            OffsetDateTime occurredAt,
+            Outcome.Kind status,
+            String reason,
+            String unitCode,
+            String procedureCode,
+            Channel channel,
+            OffsetDateTime dueAt,
+            Boolean digitized,
+            Boolean feeRequired,
+            OffsetDateTime newDueAt,
+            DossierEvent.PaymentChannel paymentChannel,
+            DossierEvent.Result result,
+            DossierEvent.Rating rating) {}
+
+    static DossierView of(String dossierId, Replay replay, ZoneId zone, Instant now) {
+        DossierState state = replay.state();
+        List<EventView> events = replay.ordered().stream()
+                .map(e -> {
+                    Outcome outcome = replay.outcomeOf(e);
+                    return new EventView(
+                            e.eventId(),
+                            e.type().name(),
+                            local(e.occurredAt(), zone),
+                            outcome.kind(),
+                            outcome.reason(),
+                            e.unitCode(),
+                            e.procedureCode(),
+                            e.channel(),
+                            local(e.dueAt(), zone),
+                            e.digitized(),
+                            e.feeRequired(),
+                            local(e.newDueAt(), zone),
+                            e.paymentChannel(),
+                            e.result(),
+                            e.rating());
+                })
+                .toList();
+        return new DossierView(
+                dossierId,
+                state.unitCode(),
+                state.procedureCode(),
+                state.channel(),
+                state.status(),
+                local(state.receivedAt(), zone),
+                local(state.dueAt(), zone),
+                local(state.extendedDueAt(), zone),
+                local(state.endedAt(), zone),
+                state.classification(),
+                state.status().isOpen() && state.overdueSince(now) != null,
+                events);
+    }
+
+    private static OffsetDateTime local(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,80 @@
+package vn.dossierstats.dossier.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.dossier.fact.DossierFact;
+import vn.dossierstats.dossier.lifecycle.DossierEvent;
+
+/** The dossiers' rows and their event histories in PostgreSQL. */
+@Repository
+public class DossierStore {
+
+    /** The dossier row, locked for the rest of the transaction. */
+    record Locked(String dossierId, long factSequence, DossierFact lastFact) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    DossierStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Creates the dossier row if needed and locks it: the events of one dossier apply one at a time. */
+    Locked lock(String dossierId) {
+        jdbc.sql("insert into dossier (dossier_id) values (?) on conflict do nothing")
+                .param(dossierId)
+                .update();
+        return jdbc.sql("select fact_sequence, last_fact from dossier where dossier_id = ? for update")
+                .param(dossierId)
+                .query((rs, n) -> new Locked(
+                        dossierId,
+                        rs.getLong(1),
+                        rs.getString(2) == null ? null : json.readValue(rs.getString(2), DossierFact.class)))
+                .single();
+    }
+
+    /** The stored body of an event with this identity, if any. */
+    Optional<String> body(String source, String eventId) {
+        return jdbc.sql("select body from dossier_event where source = ? and event_id = ?")
+                .params(source, eventId)
+                .query(String.class)
+                .optional();
+    }
+
+    public List<DossierEvent> events(String dossierId) {
+        return jdbc
+                .sql("select body from dossier_event where dossier_id = ?")
+                .param(dossierId)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(body -> json.readValue(body, DossierEvent.class))
+                .toList();
+    }
+
+    void insert(DossierEvent event, String body, Instant acceptedAt) {
+        jdbc.sql("""
+                        insert into dossier_event (source, event_id, dossier_id, type, occurred_at, body, accepted_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        event.source(),
+                        event.eventId(),
+                        event.dossierId(),
+                        event.type().name(),
+                        java.sql.Timestamp.from(event.occurredAt()),
+                        body,
+                        java.sql.Timestamp.from(acceptedAt))
+                .update();
+    }
+
+    void saveFact(DossierFact fact) {
+        jdbc.sql("update dossier set fact_sequence = ?, last_fact = ? where dossier_id = ?")
+                .params(fact.sequence(), json.writeValueAsString(fact), fact.dossierId())
+                .update();
+    }
+}

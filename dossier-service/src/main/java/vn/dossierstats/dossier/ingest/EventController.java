@@ -1,0 +1,118 @@
+package vn.dossierstats.dossier.ingest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.dossier.DossierProperties;
+import vn.dossierstats.dossier.web.ApiProblem;
+import vn.dossierstats.dossier.web.JsonFields;
+
+/** Ingestion of dossier events, one at a time or in batches (api.md). */
+@RestController
+@RequestMapping("/api/v1/dossier-events")
+class EventController {
+
+    static final String SOURCE_HEADER = "X-Source-Id";
+    private static final int MAX_BATCH = 1000;
+
+    private final Ingestion ingestion;
+    private final EventParser parser;
+    private final JsonMapper json;
+
+    EventController(Ingestion ingestion, DossierProperties properties, Clock clock, JsonMapper json) {
+        this.ingestion = ingestion;
+        this.parser = new EventParser(clock, properties.maxClockSkew());
+        this.json = json;
+    }
+
+    @PostMapping
+    ResponseEntity<IngestResult> post(
+            @RequestHeader(name = SOURCE_HEADER, required = false) String source,
+            @RequestBody(required = false) String body) {
+        String sourceId = requireSource(source);
+        JsonNode node = JsonFields.parse(json, body).node();
+        IngestResult result = ingestion.ingest(parser.parse(sourceId, node));
+        return ResponseEntity.status(
+                        result.status() == IngestResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(result);
+    }
+
+    @PostMapping("/batch")
+    Map<String, Object> batch(
+            @RequestHeader(name = SOURCE_HEADER, required = false) String source,
+            @RequestBody(required = false) String body) {
+        String sourceId = requireSource(source);
+        JsonNode events = JsonFields.parse(json, body).node().get("events");
+        if (events == null || !events.isArray()) {
+            throw ApiProblem.invalid("events", "is required: an array of 1 to " + MAX_BATCH + " events");
+        }
+        if (events.isEmpty() || events.size() > MAX_BATCH) {
+            throw ApiProblem.invalid("events", "must hold 1 to " + MAX_BATCH + " events, not " + events.size());
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        List<Map<String, Object>> results = new ArrayList<>(events.size());
+        for (int index = 0; index < events.size(); index++) {
+            JsonNode node = events.get(index);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("index", index);
+            result.put(
+                    "eventId",
+                    node.isObject() && node.path("eventId").isString()
+                            ? node.get("eventId").asString()
+                            : null);
+            try {
+                IngestResult outcome = ingestion.ingest(parser.parse(sourceId, node));
+                result.put("status", outcome.status());
+                if (outcome.status() == IngestResult.Status.ACCEPTED) {
+                    accepted++;
+                } else {
+                    duplicates++;
+                }
+            } catch (ApiProblem problem) {
+                result.put("status", "REJECTED");
+                result.put("error", error(problem));
+            }
+            results.add(result);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", accepted);
+        answer.put("duplicates", duplicates);
+        answer.put("rejected", events.size() - accepted - duplicates);
+        answer.put("results", results);
+        return answer;
+    }
+
+    private static Map<String, Object> error(ApiProblem problem) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", problem.status());
+        error.put("title", problem.title());
+        error.put("detail", problem.getMessage());
+        if (!problem.errors().isEmpty()) {
+            error.put("errors", problem.errors());
+        }
+        return error;
+    }
+
+    private static String requireSource(String source) {
+        if (source == null || source.isBlank()) {
+            throw new ApiProblem(
+                    401,
+                    "Unauthorized",
+                    "the source system is unknown: send events through the gateway with X-Api-Key",
+                    List.of());
+        }
+        return source;
+    }
+}

@@ -1,0 +1,126 @@
+package vn.dossierstats.dossier.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.dossier.catalogue.Catalogue;
+import vn.dossierstats.dossier.fact.DossierFact;
+import vn.dossierstats.dossier.fact.Facts;
+import vn.dossierstats.dossier.lifecycle.DossierEvent;
+import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
+import vn.dossierstats.dossier.lifecycle.Outcome;
+import vn.dossierstats.dossier.outbox.Outbox;
+import vn.dossierstats.dossier.outbox.Topics;
+import vn.dossierstats.dossier.web.ApiProblem;
+
+/**
+ * Applies one event: idempotency by (source, eventId), the lifecycle replay, and the fact for the outbox, all in one
+ * transaction with the dossier row locked.
+ */
+@Service
+public class Ingestion {
+
+    private final DossierStore store;
+    private final Catalogue catalogue;
+    private final Facts facts;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Ingestion(
+            DossierStore store,
+            Catalogue catalogue,
+            Facts facts,
+            Outbox outbox,
+            JsonMapper json,
+            Clock clock,
+            MeterRegistry meters) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.facts = facts;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Transactional
+    public IngestResult ingest(DossierEvent event) {
+        DossierStore.Locked dossier = store.lock(event.dossierId());
+        String body = json.writeValueAsString(event);
+        var stored = store.body(event.source(), event.eventId());
+        if (stored.isPresent()) {
+            if (!stored.get().equals(body)) {
+                throw ApiProblem.conflict(
+                        "event " + event.eventId() + " was already received from this source with different content");
+            }
+            count(event, "duplicate");
+            return new IngestResult(event.eventId(), IngestResult.Status.DUPLICATE);
+        }
+        if (event.type().startsDossier()) {
+            checkCatalogue(event);
+        }
+        List<DossierEvent> history = store.events(event.dossierId());
+        Replay before = facts.replay(history);
+        List<DossierEvent> with = new ArrayList<>(history);
+        with.add(event);
+        Replay after = facts.replay(with);
+        checkAcceptable(event, before, after);
+
+        Instant acceptedAt = clock.instant();
+        store.insert(event, body, acceptedAt);
+        if (after.received()) {
+            DossierFact fact = facts.fact(event, after.state(), dossier.factSequence() + 1, acceptedAt);
+            if (!fact.sameStateAs(dossier.lastFact())) {
+                outbox.append(Topics.DOSSIER_FACTS, fact.dossierId(), fact);
+                store.saveFact(fact);
+            }
+        }
+        count(event, "accepted");
+        return new IngestResult(event.eventId(), IngestResult.Status.ACCEPTED);
+    }
+
+    /** The history with the event must be a valid path, and no event that was part of it may fall out. */
+    private static void checkAcceptable(DossierEvent event, Replay before, Replay after) {
+        if (!after.received()) {
+            return; // waits for its RECEIVED
+        }
+        Outcome outcome = after.outcomeOf(event);
+        if (outcome.kind() == Outcome.Kind.INVALID) {
+            throw ApiProblem.unprocessable(
+                    event.type() + " for dossier " + event.dossierId() + " is rejected: " + outcome.reason());
+        }
+        if (before.received()) {
+            for (var entry : before.outcomes().entrySet()) {
+                if (entry.getValue().kind() == Outcome.Kind.APPLIED
+                        && after.outcomeOf(entry.getKey()).kind() != Outcome.Kind.APPLIED) {
+                    throw ApiProblem.unprocessable(event.type() + " for dossier " + event.dossierId()
+                            + " is rejected: it conflicts with "
+                            + entry.getKey().type() + " "
+                            + entry.getKey().eventId() + " ("
+                            + after.outcomeOf(entry.getKey()).reason() + ")");
+                }
+            }
+        }
+    }
+
+    private void checkCatalogue(DossierEvent event) {
+        if (catalogue.unit(event.unitCode()).isEmpty()) {
+            throw ApiProblem.unprocessable("unitCode: unknown unit " + event.unitCode());
+        }
+        if (catalogue.procedure(event.procedureCode()).isEmpty()) {
+            throw ApiProblem.unprocessable("procedureCode: unknown procedure " + event.procedureCode());
+        }
+    }
+
+    private void count(DossierEvent event, String outcome) {
+        meters.counter("dossier.events", "type", event.type().name(), "outcome", outcome, "source", event.source())
+                .increment();
+    }
+}

@@ -1,0 +1,63 @@
+package vn.dossierstats.dossier.lifecycle;
+
+import java.time.Instant;
+import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
+import vn.dossierstats.dossier.lifecycle.DossierEvent.Rating;
+
+/**
+ * A received dossier after its valid path: what the API shows and what statistics need.
+ *
+ * @param dueAt the effective due instant: the base due plus every completed supplement pause
+ * @param pausedSince the start of an open supplement pause, else null
+ * @param judgedAt the instant the classification judges: the end, or the pause start when it ended while waiting
+ */
+public record DossierState(
+        DossierEvent receipt,
+        DossierStatus status,
+        Instant dueAt,
+        Instant pausedSince,
+        int supplementRequests,
+        Instant extendedDueAt,
+        Instant endedAt,
+        Instant judgedAt,
+        Classification classification,
+        Instant paidOnlineAt,
+        Rating rating) {
+
+    public String unitCode() {
+        return receipt.unitCode();
+    }
+
+    public String procedureCode() {
+        return receipt.procedureCode();
+    }
+
+    public Channel channel() {
+        return receipt.channel();
+    }
+
+    public Instant receivedAt() {
+        return receipt.occurredAt();
+    }
+
+    public boolean digitized() {
+        return Boolean.TRUE.equals(receipt.digitized());
+    }
+
+    public boolean feeRequired() {
+        return Boolean.TRUE.equals(receipt.feeRequired());
+    }
+
+    /**
+     * The instant from which the dossier counts as overdue, if that instant has passed by {@code now}. A waiting
+     * dossier is judged at the instant its pause began; an ended one at {@link #judgedAt}. Overdue never ends before
+     * the dossier does, so one instant describes it at any time.
+     */
+    public Instant overdueSince(Instant now) {
+        if (status == DossierStatus.REFUSED) {
+            return null;
+        }
+        Instant judged = judgedAt != null ? judgedAt : pausedSince != null ? pausedSince : now;
+        return judged.isAfter(dueAt) ? dueAt : null;
+    }
+}

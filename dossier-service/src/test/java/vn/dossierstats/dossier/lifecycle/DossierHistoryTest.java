@@ -1,0 +1,202 @@
+package vn.dossierstats.dossier.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
+import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
+
+class DossierHistoryTest {
+
+    private static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Instant DUE = at("2026-07-08T17:00");
+    private final DossierHistory history = new DossierHistory(HCM, 1);
+
+    @Test
+    void resolvingOnAnEarlierDayIsEarly() {
+        Replay replay = replay(received("2026-07-06T08:00"), event(EventType.RESOLVED, "2026-07-07T09:00"));
+        assertThat(replay.state().classification()).isEqualTo(Classification.EARLY);
+        assertThat(replay.state().status()).isEqualTo(DossierStatus.RESOLVED);
+    }
+
+    @Test
+    void resolvingOnTheDueDayBeforeTheDueInstantIsOnTime() {
+        Replay replay = replay(received("2026-07-06T08:00"), event(EventType.RESOLVED, "2026-07-08T16:59"));
+        assertThat(replay.state().classification()).isEqualTo(Classification.ON_TIME);
+    }
+
+    @Test
+    void resolvingAfterTheDueInstantIsLate() {
+        Replay replay = replay(received("2026-07-06T08:00"), event(EventType.RESOLVED, "2026-07-08T17:01"));
+        assertThat(replay.state().classification()).isEqualTo(Classification.LATE);
+        assertThat(replay.state().overdueSince(at("2026-07-20T00:00"))).isEqualTo(DUE);
+    }
+
+    @Test
+    void anEventBeforeItsReceiptWaitsAndAppliesWhenTheReceiptArrives() {
+        DossierEvent resolved = event(EventType.RESOLVED, "2026-07-07T09:00");
+        Replay pending = replay(resolved);
+        assertThat(pending.received()).isFalse();
+        assertThat(pending.outcomeOf(resolved)).isEqualTo(Outcome.PENDING);
+
+        Replay applied = replay(resolved, received("2026-07-06T08:00"));
+        assertThat(applied.outcomeOf(resolved)).isEqualTo(Outcome.APPLIED);
+        assertThat(applied.state().classification()).isEqualTo(Classification.EARLY);
+    }
+
+    @Test
+    void resolvingTwiceIsInvalidAndNamesTheState() {
+        DossierEvent second = event(EventType.RESOLVED, "2026-07-07T10:00");
+        Replay replay = replay(received("2026-07-06T08:00"), event(EventType.RESOLVED, "2026-07-07T09:00"), second);
+        assertThat(replay.outcomeOf(second).kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(replay.outcomeOf(second).reason()).contains("RESOLVED");
+    }
+
+    @Test
+    void anEventDatedBeforeTheReceiptIsInvalid() {
+        DossierEvent early = event(EventType.RESOLVED, "2026-07-05T09:00");
+        Replay replay = replay(early, received("2026-07-06T08:00"));
+        assertThat(replay.outcomeOf(early).kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(replay.state().classification()).isNull();
+    }
+
+    @Test
+    void aSupplementPauseExtendsTheEffectiveDueByItsDuration() {
+        Replay replay = replay(
+                received("2026-07-06T08:00"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2026-07-07T08:00"),
+                event(EventType.SUPPLEMENT_RECEIVED, "2026-07-09T08:00"),
+                event(EventType.RESOLVED, "2026-07-10T16:00"));
+        assertThat(replay.state().dueAt()).isEqualTo(at("2026-07-10T17:00"));
+        assertThat(replay.state().classification()).isEqualTo(Classification.ON_TIME);
+    }
+
+    @Test
+    void moreThanOneSupplementRequestMakesTheEndLate() {
+        Replay replay = replay(
+                received("2026-07-06T08:00"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2026-07-06T09:00"),
+                event(EventType.SUPPLEMENT_RECEIVED, "2026-07-06T10:00"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2026-07-06T11:00"),
+                event(EventType.SUPPLEMENT_RECEIVED, "2026-07-06T11:10"),
+                event(EventType.RESOLVED, "2026-07-06T15:00"));
+        assertThat(replay.state().classification()).isEqualTo(Classification.LATE);
+    }
+
+    @Test
+    void stoppingWhileWaitingIsJudgedAtThePauseStart() {
+        Replay replay = replay(
+                received("2026-07-06T08:00"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2026-07-07T08:00"),
+                event(EventType.STOPPED, "2026-07-20T08:00"));
+        assertThat(replay.state().classification()).isEqualTo(Classification.EARLY);
+        assertThat(replay.state().endedAt()).isEqualTo(at("2026-07-20T08:00"));
+    }
+
+    @Test
+    void anApologyRecordsTheNewAppointmentButTheDossierStaysLate() {
+        Replay replay = replay(
+                received("2026-07-06T08:00"),
+                event(EventType.DEADLINE_EXTENDED, "2026-07-08T10:00"),
+                event(EventType.RESOLVED, "2026-07-09T10:00"));
+        assertThat(replay.state().extendedDueAt()).isEqualTo(at("2026-07-10T17:00"));
+        assertThat(replay.state().classification()).isEqualTo(Classification.LATE);
+    }
+
+    @Test
+    void aRefusedDossierIsNeverClassified() {
+        DossierEvent refused = new DossierEvent(
+                "s",
+                "r",
+                EventType.REFUSED,
+                "D",
+                at("2026-07-06T08:00"),
+                "U",
+                "P",
+                Channel.DIRECT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        DossierEvent resolved = event(EventType.RESOLVED, "2026-07-07T08:00");
+        Replay replay = replay(refused, resolved);
+        assertThat(replay.state().status()).isEqualTo(DossierStatus.REFUSED);
+        assertThat(replay.outcomeOf(resolved).kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(replay.state().classification()).isNull();
+    }
+
+    @Test
+    void arrivalOrderNeverChangesTheResult() {
+        List<DossierEvent> events = new ArrayList<>(List.of(
+                received("2026-07-06T08:00"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2026-07-07T08:00"),
+                event(EventType.SUPPLEMENT_RECEIVED, "2026-07-08T08:00"),
+                event(EventType.PAID, "2026-07-08T09:00"),
+                event(EventType.RESOLVED, "2026-07-09T16:00"),
+                event(EventType.RESULT_RETURNED, "2026-07-10T08:00")));
+        DossierState expected = history.replay(events, e -> DUE).state();
+        Random random = new Random(42);
+        for (int i = 0; i < 50; i++) {
+            Collections.shuffle(events, random);
+            assertThat(history.replay(events, e -> DUE).state()).isEqualTo(expected);
+        }
+    }
+
+    private Replay replay(DossierEvent... events) {
+        return history.replay(List.of(events), e -> DUE);
+    }
+
+    private static int counter;
+
+    private static DossierEvent received(String at) {
+        return new DossierEvent(
+                "s",
+                "rcv",
+                EventType.RECEIVED,
+                "D",
+                at(at),
+                "U",
+                "P",
+                Channel.ONLINE,
+                null,
+                true,
+                false,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static DossierEvent event(EventType type, String at) {
+        return new DossierEvent(
+                "s",
+                type.name() + "-" + (++counter),
+                type,
+                "D",
+                at(at),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                type == EventType.DEADLINE_EXTENDED ? at("2026-07-10T17:00") : null,
+                type == EventType.PAID ? DossierEvent.PaymentChannel.ONLINE : null,
+                null,
+                null);
+    }
+
+    private static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(HCM).toInstant();
+    }
+}
