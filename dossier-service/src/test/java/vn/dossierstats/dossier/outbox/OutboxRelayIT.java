@@ -1,0 +1,65 @@
+package vn.dossierstats.dossier.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.dossierstats.dossier.Infrastructure;
+import vn.dossierstats.dossier.IntegrationTest;
+
+class OutboxRelayIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void aFailedSendLeavesTheRowPending() {
+        // the row is written in this transaction, so the application's own relay never sees it
+        KafkaTemplate<String, String> failing = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.kafkaBootstrap(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                1000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class)));
+        OutboxRelay relay = new OutboxRelay(jdbc, failing, transaction, meters);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("insert into outbox (topic, record_key, payload) values ('no.such.topic', 'k', '{}')")
+                    .update();
+            relay.relayBatch();
+            assertThat(jdbc.sql("select count(*) from outbox where topic = 'no.such.topic'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            status.setRollbackOnly();
+        });
+        failing.destroy();
+    }
+
+    @Test
+    void publishedRowsLeaveTheOutbox() {
+        put("/api/v1/units/42.888", "{\"name\":\"Xã C\",\"level\":\"COMMUNE\",\"parentCode\":\"42\"}");
+        readUntil(Topics.UNITS, r -> r.stream().anyMatch(x -> x.key().equals("42.888")));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select count(*) from outbox where record_key = '42.888'")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+    }
+}
