@@ -1,0 +1,29 @@
+package vn.dossierstats.metrics;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param timeZone local time of periods
+ * @param firstYear the oldest year statistics go back to
+ * @param applicationId the Kafka Streams application id (consumer group, internal topic prefix)
+ * @param stateDir where the Streams state stores live
+ * @param commitInterval how often results are committed: the bound on how stale a query can be
+ * @param streamThreads stream threads of this instance
+ * @param topicPartitions partitions of the topic this service declares
+ * @param topicReplicas replication factor of this service's topics (and Streams' internal ones)
+ * @param sourceTopicWait how long to wait at start-up for the topics this service reads
+ */
+@ConfigurationProperties("metrics")
+public record MetricsProperties(
+        ZoneId timeZone,
+        int firstYear,
+        String applicationId,
+        Path stateDir,
+        Duration commitInterval,
+        int streamThreads,
+        int topicPartitions,
+        short topicReplicas,
+        Duration sourceTopicWait) {}

@@ -1,0 +1,84 @@
+package vn.dossierstats.metrics.stream;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import vn.dossierstats.metrics.period.Granularity;
+import vn.dossierstats.metrics.period.Period;
+import vn.dossierstats.metrics.report.Counts;
+
+/**
+ * What one dossier fact adds to the buckets of every unit on its path: receipt counts where it was received, its
+ * classification where it ended, +1/-1 open and overdue where those states begin and end. Keys are
+ * {@code unitCode|period}.
+ */
+public final class Contributions {
+
+    private final ZoneId zone;
+
+    public Contributions(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public Map<String, Counts> of(DossierFact fact) {
+        Map<String, Counts> result = new HashMap<>();
+        if (fact == null || fact.refused() || fact.receivedAt() == null) {
+            return result;
+        }
+        boolean feePaidOnline = fact.feeRequired() && fact.paidOnlineAt() != null;
+        Counts receipt = new Counts(
+                1,
+                "ONLINE".equals(fact.channel()) ? 1 : 0,
+                "DIRECT".equals(fact.channel()) ? 1 : 0,
+                "POSTAL".equals(fact.channel()) ? 1 : 0,
+                fact.digitized() ? 1 : 0,
+                fact.feeRequired() ? 1 : 0,
+                feePaidOnline ? 1 : 0,
+                0,
+                0,
+                0,
+                1,
+                0);
+        add(result, fact, fact.receivedAt(), receipt);
+        if (fact.overdueSince() != null) {
+            add(result, fact, fact.overdueSince(), new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
+        }
+        if (fact.endedAt() != null) {
+            String c = fact.classification();
+            Counts end = new Counts(
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    "EARLY".equals(c) ? 1 : 0,
+                    "ON_TIME".equals(c) ? 1 : 0,
+                    "LATE".equals(c) ? 1 : 0,
+                    -1,
+                    fact.overdueSince() != null ? -1 : 0);
+            add(result, fact, fact.endedAt(), end);
+        }
+        return result;
+    }
+
+    /** The new fact's contribution minus the old one's, without zero entries. */
+    public Map<String, Counts> delta(DossierFact previous, DossierFact next) {
+        Map<String, Counts> delta = new HashMap<>(of(next));
+        of(previous).forEach((key, counts) -> delta.merge(key, counts.negate(), Counts::plus));
+        delta.values().removeIf(Counts::isZero);
+        return delta;
+    }
+
+    private void add(Map<String, Counts> result, DossierFact fact, Instant at, Counts counts) {
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        for (String unit : fact.unitPath()) {
+            for (Granularity granularity : Granularity.values()) {
+                result.merge(unit + "|" + Period.of(granularity, date).key(), counts, Counts::plus);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package vn.dossierstats.metrics.stream;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON serdes for the topology's own records (repartition topic, stores). */
+final class JsonSerde {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JsonSerde() {}
+
+    static <T> Serde<T> of(Class<T> type) {
+        Serializer<T> serializer = (topic, value) -> value == null ? null : JSON.writeValueAsBytes(value);
+        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : JSON.readValue(bytes, type);
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}

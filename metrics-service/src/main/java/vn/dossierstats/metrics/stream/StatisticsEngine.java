@@ -1,0 +1,168 @@
+package vn.dossierstats.metrics.stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import vn.dossierstats.metrics.MetricsProperties;
+import vn.dossierstats.metrics.report.Counts;
+
+/**
+ * Runs the statistics topology with exactly-once processing. Starts once the topics it reads exist (dossier-service
+ * declares them), so the service can start in any order; readiness is DOWN until the streams run.
+ */
+@Component
+public class StatisticsEngine implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StatisticsEngine.class);
+
+    private final MetricsProperties properties;
+    private final KafkaProperties kafka;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private volatile KafkaStreams streams;
+    private volatile Thread starter;
+    private volatile boolean running;
+
+    StatisticsEngine(MetricsProperties properties, KafkaProperties kafka, Clock clock, MeterRegistry meters) {
+        this.properties = properties;
+        this.kafka = kafka;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        starter = Thread.ofPlatform().name("statistics-engine-start").start(this::awaitTopicsThenStart);
+    }
+
+    private void awaitTopicsThenStart() {
+        Set<String> sources = Set.of(Topics.DOSSIER_FACTS, Topics.UNITS, Topics.UNIT_STATS);
+        Instant deadline = clock.instant().plus(properties.sourceTopicWait());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            while (running) {
+                try {
+                    Set<String> existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+                    if (existing.containsAll(sources)) {
+                        break;
+                    }
+                    log.info("Waiting for topics {} (present: {})", sources, existing);
+                } catch (ExecutionException | TimeoutException e) {
+                    log.info("Waiting for the Kafka cluster: {}", e.toString());
+                }
+                if (clock.instant().isAfter(deadline)) {
+                    log.error(
+                            "Topics {} did not appear within {}; statistics are not running",
+                            sources,
+                            properties.sourceTopicWait());
+                    return;
+                }
+                Thread.sleep(Duration.ofMillis(500));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!running) {
+            return;
+        }
+        Topology topology = StatisticsTopology.build(
+                new StreamsBuilder(), properties.timeZone(), properties.firstYear(), clock, meters);
+        KafkaStreams created = new KafkaStreams(topology, streamsConfig());
+        created.setUncaughtExceptionHandler(exception -> {
+            log.error("Stream thread failed; replacing it", exception);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams = created;
+        created.start();
+        log.info("Statistics topology started:\n{}", topology.describe());
+    }
+
+    private Properties streamsConfig() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                properties.commitInterval().toMillis());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topicReplicas());
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        return config;
+    }
+
+    private String bootstrap() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+
+    public boolean isProcessing() {
+        KafkaStreams current = streams;
+        return current != null && current.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams current = streams;
+        return current == null ? KafkaStreams.State.CREATED : current.state();
+    }
+
+    /** The bucket store for queries; empty while the streams are not running. */
+    public ReadOnlyKeyValueStore<String, Counts> buckets() {
+        return store(StatisticsTopology.BUCKETS);
+    }
+
+    public ReadOnlyKeyValueStore<String, UnitRecord> units() {
+        return store(StatisticsTopology.UNITS);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        KafkaStreams current = streams;
+        if (current == null) {
+            throw new InvalidStateStoreException("the statistics engine has not started yet");
+        }
+        return current.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = starter;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        KafkaStreams current = streams;
+        if (current != null) {
+            current.close(Duration.ofSeconds(30));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,110 @@
+package vn.dossierstats.metrics.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dossierstats.metrics.period.Granularity;
+import vn.dossierstats.metrics.period.Period;
+import vn.dossierstats.metrics.report.Report;
+import vn.dossierstats.metrics.report.Reports;
+import vn.dossierstats.metrics.stream.UnitRecord;
+
+/** The statistics API of api.md. */
+@RestController
+@RequestMapping("/api/v1/stats/units/{unitCode}")
+class StatsController {
+
+    private static final int MAX_POINTS = 1000;
+
+    private final Reports reports;
+
+    StatsController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping
+    Report report(@PathVariable String unitCode, @RequestParam(required = false) String period) {
+        return reports.report(unit(unitCode), period(period, "period"));
+    }
+
+    @GetMapping("/children")
+    Map<String, Object> children(@PathVariable String unitCode, @RequestParam(required = false) String period) {
+        UnitRecord unit = unit(unitCode);
+        Period parsed = period(period, "period");
+        List<Report> children = reports.children(unit.code()).stream()
+                .map(child -> reports.report(child, parsed))
+                .toList();
+        return Map.of("unitCode", unit.code(), "period", parsed.key(), "children", children);
+    }
+
+    @GetMapping("/series")
+    Map<String, Object> series(
+            @PathVariable String unitCode,
+            @RequestParam(required = false) String granularity,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        UnitRecord unit = unit(unitCode);
+        Granularity parsedGranularity = granularity(granularity);
+        Period first = period(from, "from");
+        Period last = period(to, "to");
+        for (var named : List.of(Map.entry("from", first), Map.entry("to", last))) {
+            if (named.getValue().granularity() != parsedGranularity) {
+                throw ApiProblem.invalid(
+                        named.getKey(), "must be a " + parsedGranularity.name().toLowerCase(Locale.ROOT) + " period");
+            }
+        }
+        if (first.compareTo(last) > 0) {
+            throw ApiProblem.invalid("from", "must not be after 'to'");
+        }
+        List<Report> points = new ArrayList<>();
+        for (Period p = first; p.compareTo(last) <= 0; p = p.next()) {
+            if (points.size() == MAX_POINTS) {
+                throw ApiProblem.invalid("to", "a series has at most " + MAX_POINTS + " points");
+            }
+            points.add(reports.report(unit, p));
+        }
+        return Map.of(
+                "unitCode",
+                unit.code(),
+                "granularity",
+                parsedGranularity.name().toLowerCase(Locale.ROOT),
+                "points",
+                points);
+    }
+
+    private UnitRecord unit(String code) {
+        return reports.unit(code).orElseThrow(() -> ApiProblem.notFound("unknown unit " + code));
+    }
+
+    private Period period(String text, String field) {
+        if (text == null || text.isBlank()) {
+            if (field.equals("period")) {
+                return Period.of(Granularity.MONTH, reports.today());
+            }
+            throw ApiProblem.invalid(field, "is required");
+        }
+        Period period = Period.parse(text)
+                .orElseThrow(() -> ApiProblem.invalid(field, "must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD"));
+        if (period.start().isAfter(reports.today())) {
+            throw ApiProblem.invalid(field, "starts after today: a future period has no report");
+        }
+        return period;
+    }
+
+    private static Granularity granularity(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiProblem.invalid("granularity", "is required: day, month, quarter or year");
+        }
+        try {
+            return Granularity.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("granularity", "must be day, month, quarter or year");
+        }
+    }
+}
