@@ -1,0 +1,45 @@
+package vn.dossierstats.metrics.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import vn.dossierstats.metrics.report.PeriodCounts;
+
+/** Pins the topics' JSON: the writer's golden files must read, and ours must be written exactly. */
+class ContractTest {
+
+    @Test
+    void readsTheDossierFactOfDossierService() throws Exception {
+        DossierFact fact = JsonSerde.JSON.readValue(
+                Files.readString(Path.of("../dossier-service/src/test/resources/contracts/dossier-fact.json")),
+                DossierFact.class);
+        assertThat(fact.sequence()).isEqualTo(2);
+        assertThat(fact.unitPath()).containsExactly("H26", "H26.30");
+        assertThat(fact.classification()).isEqualTo("EARLY");
+        assertThat(fact.endedAt()).isEqualTo(Instant.parse("2026-07-02T03:00:00Z"));
+    }
+
+    @Test
+    void readsTheUnitRecordOfDossierService() throws Exception {
+        UnitRecord unit = JsonSerde.JSON.readValue(
+                Files.readString(Path.of("../dossier-service/src/test/resources/contracts/unit-record.json")),
+                UnitRecord.class);
+        assertThat(unit.parentCode()).isEqualTo("H26");
+    }
+
+    @Test
+    void writesUnitStatsExactlyAsTheGoldenFile() throws Exception {
+        UnitStats stats = new UnitStats(
+                "H26",
+                "2026-07",
+                new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0),
+                Instant.parse("2026-07-02T03:00:00.300Z"),
+                Instant.parse("2026-07-02T03:00:00.125Z"));
+        var golden = JsonSerde.JSON.readTree(Files.readString(Path.of("src/test/resources/contracts/unit-stats.json")));
+        assertThat(JsonSerde.JSON.readTree(JsonSerde.JSON.writeValueAsString(stats)))
+                .isEqualTo(golden);
+    }
+}
