@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** DOWN until the topology runs: until then reports would be empty, not true. */
-@Component("statistics")
+@Component("statisticsHealthIndicator")
 class StatisticsHealth implements HealthIndicator {
 
     private final StatisticsEngine engine;
