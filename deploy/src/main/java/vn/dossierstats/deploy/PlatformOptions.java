@@ -1,0 +1,90 @@
+package vn.dossierstats.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to run the embedded platform.
+ *
+ * @param home the repository root (where the services' target/ folders are)
+ * @param dataDir broker, database, state and logs
+ * @param fresh wipe {@code dataDir} first
+ * @param quickStartJvm JVM flags that start services faster at the cost of peak speed (tests)
+ * @param simulate push simulated traffic through the gateway
+ * @param rate simulated events per second
+ */
+public record PlatformOptions(
+        Path home,
+        Path dataDir,
+        boolean fresh,
+        int gatewayPort,
+        int dossierPort,
+        int metricsPort,
+        int rankingPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int postgresPort,
+        boolean quickStartJvm,
+        boolean simulate,
+        int rate) {
+
+    public static PlatformOptions defaults() {
+        return new PlatformOptions(
+                Path.of("").toAbsolutePath(),
+                Path.of(".embedded").toAbsolutePath(),
+                false,
+                8080,
+                8081,
+                8082,
+                8083,
+                9092,
+                9093,
+                15432,
+                false,
+                false,
+                50);
+    }
+
+    /** {@code --simulate --rate=200 --fresh --data-dir=DIR --gateway-port=N --kafka-port=N --postgres-port=N}. */
+    public static PlatformOptions parse(List<String> arguments) {
+        PlatformOptions d = defaults();
+        Path dataDir = d.dataDir();
+        boolean fresh = false;
+        boolean simulate = false;
+        int rate = d.rate();
+        int gatewayPort = d.gatewayPort();
+        int kafkaPort = d.kafkaPort();
+        int postgresPort = d.postgresPort();
+        for (String argument : arguments) {
+            String[] parts = argument.split("=", 2);
+            String value = parts.length > 1 ? parts[1] : "";
+            switch (parts[0]) {
+                case "--simulate" -> simulate = true;
+                case "--rate" -> rate = Integer.parseInt(value);
+                case "--fresh" -> fresh = true;
+                case "--data-dir" -> dataDir = Path.of(value).toAbsolutePath();
+                case "--gateway-port" -> gatewayPort = Integer.parseInt(value);
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(value);
+                case "--postgres-port" -> postgresPort = Integer.parseInt(value);
+                default ->
+                    throw new IllegalArgumentException("unknown option " + argument + "; options: --simulate"
+                            + " --rate=<events/s> --fresh --data-dir=<dir> --gateway-port=<n> --kafka-port=<n>"
+                            + " --postgres-port=<n>");
+            }
+        }
+        return new PlatformOptions(
+                d.home(),
+                dataDir,
+                fresh,
+                gatewayPort,
+                d.dossierPort(),
+                d.metricsPort(),
+                d.rankingPort(),
+                kafkaPort,
+                kafkaPort + 1,
+                postgresPort,
+                false,
+                simulate,
+                rate);
+    }
+}

@@ -1,0 +1,58 @@
+package vn.dossierstats.deploy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** A real PostgreSQL server from the binaries on Maven Central, with one database per service. */
+final class Postgres {
+
+    static final List<String> DATABASES = List.of("dossier", "ranking");
+
+    private final EmbeddedPostgres server;
+
+    private Postgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    static Postgres start(Path dataDir, int port) throws IOException, SQLException {
+        Path dir = dataDir.resolve("postgres");
+        boolean existing = Files.exists(dir.resolve("postgresql.conf"));
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200")
+                .start();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String database : DATABASES) {
+                try (ResultSet found =
+                        statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+                    if (!found.next()) {
+                        statement.execute("create database " + database);
+                    }
+                }
+            }
+        }
+        return new Postgres(server);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    void stop() throws IOException {
+        server.close();
+    }
+}

@@ -1,0 +1,252 @@
+package vn.dossierstats.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Realistic traffic through the gateway: the 34 provinces with communes and departments, a procedure catalogue with
+ * processing times, channels and on-time probabilities that differ by province and domain (land is slower). Each
+ * dossier is received in the past with its appointment ({@code dueAt}) and resolved now, early, on time or late; some
+ * stay open. No event is ever dated in the future.
+ */
+public final class TrafficSimulator {
+
+    static final List<String> PROVINCES = List.of(
+            "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38", "40", "42",
+            "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96");
+    private static final ZoneOffset LOCAL = ZoneOffset.ofHours(7);
+    private static final Pattern COUNT = Pattern.compile("\\\"(accepted|duplicates|rejected)\\\":(\\d+)");
+
+    /** A procedure of the simulated catalogue. */
+    record Procedure(String code, String name, String domain, int workingDays, double onTimePenalty) {}
+
+    static final List<Procedure> PROCEDURES = List.of(
+            new Procedure("1.004227", "Đăng ký đất đai, tài sản gắn liền với đất lần đầu", "Đất đai", 30, 0.15),
+            new Procedure("1.004221", "Chuyển nhượng quyền sử dụng đất", "Đất đai", 10, 0.12),
+            new Procedure("1.003003", "Cấp đổi giấy chứng nhận quyền sử dụng đất", "Đất đai", 7, 0.10),
+            new Procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch", 1, 0.0),
+            new Procedure("1.000656", "Đăng ký kết hôn", "Hộ tịch", 1, 0.0),
+            new Procedure("1.001022", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", 1, 0.0),
+            new Procedure("2.000571", "Đăng ký thành lập hộ kinh doanh", "Đăng ký kinh doanh", 3, 0.02),
+            new Procedure("1.001612", "Đăng ký thành lập doanh nghiệp", "Đăng ký kinh doanh", 3, 0.03),
+            new Procedure("1.009972", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng", 15, 0.08),
+            new Procedure("1.000028", "Chứng thực bản sao từ bản chính", "Chứng thực", 1, 0.0),
+            new Procedure("2.001035", "Cấp phiếu lý lịch tư pháp", "Tư pháp", 10, 0.04),
+            new Procedure("1.005461", "Trợ cấp xã hội hằng tháng", "Bảo trợ xã hội", 12, 0.05));
+
+    private final String gateway;
+    private final String sourceKey;
+    private final String adminToken;
+    private final int rate;
+    private final PrintStream out;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Random random = new Random();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
+    private final List<String> units = new ArrayList<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public TrafficSimulator(String gateway, String sourceKey, String adminToken, int rate, PrintStream out) {
+        this.gateway = gateway;
+        this.sourceKey = sourceKey;
+        this.adminToken = adminToken;
+        this.rate = Math.max(1, rate);
+        this.out = out;
+    }
+
+    /** Communes, departments and procedures, through the administrator's endpoints. */
+    public void setUpCatalogue() {
+        for (String province : PROVINCES) {
+            for (int i = 1; i <= 3; i++) {
+                String commune = province + ".C" + String.format("%02d", i);
+                put(
+                        "/api/v1/units/" + commune,
+                        "{\"name\":\"Xã " + commune + "\",\"level\":\"COMMUNE\",\"parentCode\":\"" + province + "\"}");
+                units.add(commune);
+            }
+            String department = province + ".D01";
+            put(
+                    "/api/v1/units/" + department,
+                    "{\"name\":\"Sở Tài nguyên và Môi trường " + province
+                            + "\",\"level\":\"DEPARTMENT\",\"parentCode\":\"" + province + "\"}");
+            units.add(department);
+        }
+        for (Procedure p : PROCEDURES) {
+            put(
+                    "/api/v1/procedures/" + p.code(),
+                    "{\"name\":\"" + p.name() + "\",\"domain\":\"" + p.domain() + "\",\"processingTime\":{\"value\":"
+                            + p.workingDays() + ",\"unit\":\"WORKING_DAYS\"},\"cutoff\":\"15:00\"}");
+        }
+    }
+
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("traffic-simulator").start(() -> {
+            setUpCatalogue();
+            out.printf("Simulating about %d events/s through %s%n", rate, gateway);
+            Instant nextReport = Instant.now().plusSeconds(10);
+            while (running) {
+                Instant tick = Instant.now();
+                sendEvents(rate);
+                if (tick.isAfter(nextReport)) {
+                    out.printf(
+                            "simulator: %d accepted, %d duplicates, %d rejected%n",
+                            accepted.get(), duplicates.get(), rejected.get());
+                    nextReport = tick.plusSeconds(10);
+                }
+                long spent = Duration.between(tick, Instant.now()).toMillis();
+                try {
+                    Thread.sleep(Math.max(0, 1000 - spent));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Sends about {@code events} events in batches: each dossier's RECEIVED and, for most, its end. */
+    public void sendEvents(int events) {
+        List<String> batch = new ArrayList<>();
+        int sent = 0;
+        while (sent < events) {
+            List<String> dossier = dossier();
+            batch.addAll(dossier);
+            sent += dossier.size();
+            if (batch.size() >= 500) {
+                postBatch(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            postBatch(batch);
+        }
+    }
+
+    private List<String> dossier() {
+        String unit = units.get(random.nextInt(units.size()));
+        String province = unit.substring(0, unit.indexOf('.'));
+        Procedure procedure = PROCEDURES.get(random.nextInt(PROCEDURES.size()));
+        Duration span = Duration.ofHours(Math.round(procedure.workingDays() * 8 * 1.4) + 1);
+        double onTimeProbability =
+                0.99 - (Math.abs(province.hashCode() * 31L) % 15) / 100.0 - procedure.onTimePenalty();
+        double onlineShare = 0.3 + (Math.abs(province.hashCode() * 17L) % 50) / 100.0;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        boolean open = random.nextInt(5) == 0;
+        boolean late = random.nextDouble() > onTimeProbability;
+        double elapsed = open
+                ? random.nextDouble() * 1.2
+                : late ? 1.05 + random.nextDouble() * 0.5 : 0.1 + random.nextDouble() * 0.85;
+        Instant received = now.minusSeconds((long) (span.toSeconds() * elapsed));
+        Instant due = received.plus(span);
+        String channel = random.nextDouble() < onlineShare ? "ONLINE" : random.nextInt(10) == 0 ? "POSTAL" : "DIRECT";
+        String id = unit + "-" + sequence.incrementAndGet();
+        List<String> events = new ArrayList<>(2);
+        events.add(
+                "{\"eventId\":\"sim-" + id + "-r\",\"type\":\"RECEIVED\",\"dossierId\":\"" + id + "\",\"occurredAt\":\""
+                        + local(received) + "\",\"unitCode\":\"" + unit + "\",\"procedureCode\":\"" + procedure.code()
+                        + "\",\"channel\":\"" + channel + "\",\"dueAt\":\"" + local(due) + "\",\"digitized\":"
+                        + (random.nextInt(10) < 8) + ",\"feeRequired\":" + (random.nextInt(3) == 0) + "}");
+        if (!open) {
+            events.add("{\"eventId\":\"sim-" + id + "-e\",\"type\":\"RESOLVED\",\"dossierId\":\"" + id
+                    + "\",\"occurredAt\":\"" + local(now) + "\",\"result\":\"APPROVED\"}");
+        }
+        return events;
+    }
+
+    private void postBatch(List<String> events) {
+        String body = "{\"events\":[" + String.join(",", events) + "]}";
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dossier-events/batch"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Api-Key", sourceKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response == null) {
+            rejected.addAndGet(events.size());
+            return;
+        }
+        if (response.statusCode() != 200) {
+            rejected.addAndGet(events.size());
+            out.println("simulator: batch refused with " + response.statusCode() + ": " + response.body());
+            return;
+        }
+        Matcher counts = COUNT.matcher(response.body());
+        while (counts.find()) {
+            long n = Long.parseLong(counts.group(2));
+            switch (counts.group(1)) {
+                case "accepted" -> accepted.addAndGet(n);
+                case "duplicates" -> duplicates.addAndGet(n);
+                default -> {
+                    rejected.addAndGet(n);
+                    if (n > 0) {
+                        out.println("simulator: " + n + " events rejected: " + firstError(response.body()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String firstError(String body) {
+        int at = body.indexOf("\"error\"");
+        return at < 0 ? body : body.substring(at, Math.min(body.length(), at + 300));
+    }
+
+    private void put(String path, String json) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        if (response != null && response.statusCode() >= 300) {
+            out.println("simulator: PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            out.println("simulator: " + e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String local(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, LOCAL).toString();
+    }
+
+    public long accepted() {
+        return accepted.get();
+    }
+
+    public long rejected() {
+        return rejected.get();
+    }
+}

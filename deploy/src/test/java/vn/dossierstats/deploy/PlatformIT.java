@@ -1,0 +1,257 @@
+package vn.dossierstats.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The four services from their packaged jars on a real broker and database, driven only through the gateway, as a
+ * source system and a dashboard would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final ZoneId LOCAL = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EmbeddedPlatform platform;
+    private static String period;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Path.of("").toAbsolutePath().getParent();
+        for (String module : List.of("dossier-service", "metrics-service", "ranking-service", "gateway")) {
+            Service.jar(home, module); // fails clearly when a jar was not built
+        }
+        int kafka = freePort();
+        platform = EmbeddedPlatform.start(new PlatformOptions(
+                home,
+                Files.createTempDirectory("platform-it"),
+                true,
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                kafka,
+                freePort(),
+                freePort(),
+                true,
+                false,
+                0));
+        period = YearMonth.from(LocalDate.now(LOCAL)).toString();
+        assertThat(put("/api/v1/units/E2E", "{\"name\":\"Tỉnh Kiểm Thử\",\"level\":\"PROVINCE\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        for (String commune : List.of("E2E.01", "E2E.02")) {
+            assertThat(put(
+                                    "/api/v1/units/" + commune,
+                                    "{\"name\":\"Xã " + commune + "\",\"level\":\"COMMUNE\",\"parentCode\":\"E2E\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        assertThat(put(
+                                "/api/v1/procedures/9.000001",
+                                "{\"name\":\"Thủ tục kiểm thử\",\"domain\":\"Đất đai\","
+                                        + "\"processingTime\":{\"value\":3,\"unit\":\"WORKING_DAYS\"},\"cutoff\":\"15:00\"}")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDossierPushedThroughTheGatewayIsCountedForTheCommuneAndTheProvinceAndRanked() {
+        Instant now = Instant.now();
+        assertThat(post(received("D-1", "r-1", "E2E.01", now.minusSeconds(120), now.plusSeconds(3 * 86400)))
+                        .statusCode())
+                .isEqualTo(202);
+        HttpResponse<String> again =
+                post(received("D-1", "r-1", "E2E.01", now.minusSeconds(120), now.plusSeconds(3 * 86400)));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("DUPLICATE");
+        assertThat(post(resolved("D-1", "e-1", now.minusSeconds(60))).statusCode())
+                .isEqualTo(202);
+
+        // a RESOLVED that arrives before its RECEIVED is counted once the RECEIVED arrives
+        assertThat(post(resolved("D-2", "e-2", now.minusSeconds(30))).statusCode())
+                .isEqualTo(202);
+        assertThat(post(received("D-2", "r-2", "E2E.01", now.minusSeconds(90), now.plusSeconds(3 * 86400)))
+                        .statusCode())
+                .isEqualTo(202);
+
+        for (String unit : List.of("E2E.01", "E2E")) {
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                JsonNode report = getJson("/api/v1/stats/units/" + unit + "?period=" + period);
+                assertThat(report.get("received").get("new").asLong()).isEqualTo(2);
+                assertThat(report.get("ended").get("early").asLong()).isEqualTo(2);
+                assertThat(report.get("onTimeRate").asDouble()).isEqualTo(1.0);
+            });
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode board = getJson("/api/v1/leaderboards?level=PROVINCE&period=" + period);
+            List<String> listed = new ArrayList<>();
+            board.get("entries").forEach(e -> listed.add(e.get("unitCode").asString()));
+            board.get("unranked").forEach(e -> {
+                listed.add(e.get("unitCode").asString());
+                if (e.get("unitCode").asString().equals("E2E")) {
+                    assertThat(e.get("volume").asLong()).isEqualTo(2);
+                }
+            });
+            assertThat(listed).contains("E2E");
+        });
+        JsonNode dossier = getJson("/api/v1/dossiers/D-1");
+        assertThat(dossier.get("classification").asString()).isEqualTo("EARLY");
+    }
+
+    @Test
+    @Order(2)
+    void aMalformedEventIsAProblemNamingTheField() {
+        HttpResponse<String> response = post(
+                "{\"eventId\":\"bad-1\",\"type\":\"RECEIVED\",\"dossierId\":\"D-9\","
+                        + "\"occurredAt\":\"yesterday\",\"unitCode\":\"E2E.01\",\"procedureCode\":\"9.000001\",\"channel\":\"ONLINE\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"field\":\"occurredAt\"");
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/dossier-events"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(3)
+    void killingTheMetricsServiceWhileEventsFlowLosesNothingAndCountsNothingTwice() throws Exception {
+        int dossiers = 120;
+        AtomicInteger sent = new AtomicInteger();
+        Thread source = Thread.ofPlatform().start(() -> {
+            Instant now = Instant.now();
+            for (int i = 0; i < dossiers; i += 10) {
+                List<String> batch = new ArrayList<>();
+                for (int j = i; j < i + 10; j++) {
+                    boolean late = j % 2 == 0;
+                    Instant due = late ? now.minusSeconds(3600) : now.plusSeconds(3 * 86400);
+                    batch.add(received("K-" + j, "kr-" + j, "E2E.02", now.minusSeconds(7200), due));
+                    batch.add(resolved("K-" + j, "ke-" + j, now.minusSeconds(60)));
+                }
+                HttpResponse<String> response = postBatch(batch);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).contains("\"accepted\":20");
+                sent.addAndGet(10);
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= 30);
+        platform.kill("metrics-service");
+        source.join(Duration.ofMinutes(2));
+        assertThat(sent.get()).isEqualTo(dossiers);
+        platform.restart("metrics-service");
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode report = getJson("/api/v1/stats/units/E2E.02?period=" + period);
+            assertThat(report.get("received").get("new").asLong()).isEqualTo(dossiers);
+            assertThat(report.get("ended").get("late").asLong()).isEqualTo(dossiers / 2);
+            assertThat(report.get("ended").get("early").asLong()).isEqualTo(dossiers / 2);
+            assertThat(report.get("inProgress").get("total").asLong()).isZero();
+        });
+        JsonNode province = getJson("/api/v1/stats/units/E2E?period=" + period);
+        assertThat(province.get("received").get("new").asLong()).isEqualTo(dossiers + 2);
+    }
+
+    private static String received(String dossier, String eventId, String unit, Instant at, Instant due) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"RECEIVED\",\"dossierId\":\"" + dossier
+                + "\",\"occurredAt\":\""
+                + local(at) + "\",\"unitCode\":\"" + unit + "\",\"procedureCode\":\"9.000001\",\"channel\":\"ONLINE\","
+                + "\"dueAt\":\"" + local(due) + "\"}";
+    }
+
+    private static String resolved(String dossier, String eventId, Instant at) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"RESOLVED\",\"dossierId\":\"" + dossier
+                + "\",\"occurredAt\":\"" + local(at) + "\"}";
+    }
+
+    private static String local(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.ofHours(7)).toString();
+    }
+
+    private static HttpResponse<String> post(String event) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/dossier-events"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", EmbeddedPlatform.SOURCE_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(event)));
+    }
+
+    private static HttpResponse<String> postBatch(List<String> events) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/dossier-events/batch"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", EmbeddedPlatform.SOURCE_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[" + String.join(",", events) + "]}")));
+    }
+
+    private static HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + EmbeddedPlatform.ADMIN_TOKEN)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static JsonNode getJson(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static URI uri(String path) {
+        return URI.create(platform.gatewayUrl() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
