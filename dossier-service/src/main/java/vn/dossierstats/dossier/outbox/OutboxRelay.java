@@ -83,7 +83,13 @@ public class OutboxRelay {
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(kafka.send(row.topic(), row.key(), row.payload()));
+            try {
+                sends.add(kafka.send(row.topic(), row.key(), row.payload()));
+            } catch (RuntimeException e) {
+                // e.g. no metadata for the topic: the send failed before it started; later rows must wait behind it
+                sends.add(CompletableFuture.failedFuture(e));
+                break;
+            }
         }
         Long[] published = acknowledgedPrefix(rows, sends);
         if (published.length > 0) {
@@ -96,7 +102,7 @@ public class OutboxRelay {
     /** The ids of the longest prefix of rows the broker acknowledged. */
     private static Long[] acknowledgedPrefix(List<Row> rows, List<CompletableFuture<?>> sends) {
         List<Long> acknowledged = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(rows.get(i).id());

@@ -78,7 +78,7 @@ class IngestIT extends IntegrationTest {
 
     @Test
     void aResolvedBeforeItsReceivedWaitsAndIsAppliedWhenTheReceivedArrives() {
-        assertThat(post(event("e2", "RESOLVED", "2026-07-08T09:00:00+07:00")).status())
+        assertThat(post(event("e2", "RESOLVED", "2026-07-09T08:00:00+07:00")).status())
                 .isEqualTo(202);
         assertThat(get("/api/v1/dossiers/" + dossier).status()).isEqualTo(404);
         assertThat(post(received("e1", "2026-07-06T08:00:00+07:00")).status()).isEqualTo(202);

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.dossierstats.metrics.period.Granularity;
 import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Report;
-import vn.dossierstats.metrics.report.Reports;
 import vn.dossierstats.metrics.stream.UnitRecord;
 
 /** The statistics API of api.md. */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.ranking.RankingProperties;
-import vn.dossierstats.ranking.leaderboard.Standings;
+import vn.dossierstats.ranking.standings.Standings;
 
 /**
  * Reads the catalogue and the unit statistics from the beginning of their compacted topics into {@link Standings},

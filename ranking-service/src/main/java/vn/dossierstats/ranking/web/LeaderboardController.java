@@ -11,9 +11,9 @@ import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.leaderboard.Granularity;
 import vn.dossierstats.ranking.leaderboard.Indicator;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
-import vn.dossierstats.ranking.leaderboard.Leaderboards;
 import vn.dossierstats.ranking.leaderboard.Period;
-import vn.dossierstats.ranking.leaderboard.Standings;
+import vn.dossierstats.ranking.standings.Leaderboards;
+import vn.dossierstats.ranking.standings.Standings;
 
 /** GET /api/v1/leaderboards (api.md). */
 @RestController

@@ -1,4 +1,4 @@
-package vn.dossierstats.ranking.leaderboard;
+package vn.dossierstats.ranking.standings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.ranking.feed.UnitRecord;
+import vn.dossierstats.ranking.leaderboard.UnitCounts;
 
 /**
  * What leaderboards are made of: the catalogue of units and the latest counts of each unit and period, fed from

@@ -1,4 +1,4 @@
-package vn.dossierstats.ranking.leaderboard;
+package vn.dossierstats.ranking.standings;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.feed.UnitRecord;
+import vn.dossierstats.ranking.leaderboard.Indicator;
+import vn.dossierstats.ranking.leaderboard.Leaderboard;
+import vn.dossierstats.ranking.leaderboard.Period;
+import vn.dossierstats.ranking.leaderboard.Ranking;
+import vn.dossierstats.ranking.leaderboard.UnitCounts;
 
 /**
  * Prepared leaderboards: each is computed once per change of the standings and then served as is, so reads cost a

@@ -1,4 +1,4 @@
-package vn.dossierstats.metrics.report;
+package vn.dossierstats.metrics.web;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.period.Period;
+import vn.dossierstats.metrics.report.Counts;
+import vn.dossierstats.metrics.report.Report;
+import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 
