@@ -46,15 +46,16 @@ public class Facts {
                 receipt.occurredAt(), procedure.processingTime(), Optional.ofNullable(procedure.cutoff()));
     }
 
-    public DossierFact fact(DossierEvent cause, DossierState state, long sequence, Instant acceptedAt) {
+    public DossierFact fact(
+            String dossierId, DossierFact.Cause cause, DossierState state, long sequence, Instant acceptedAt) {
         String domain = catalogue
                 .procedure(state.procedureCode())
                 .map(Procedure::domain)
                 .orElse(null);
         return new DossierFact(
-                cause.dossierId(),
+                dossierId,
                 sequence,
-                new DossierFact.Cause(cause.type().name(), cause.eventId(), cause.occurredAt()),
+                cause,
                 acceptedAt,
                 state.unitCode(),
                 catalogue.path(state.unitCode()),

@@ -14,7 +14,7 @@ import vn.dossierstats.dossier.lifecycle.DossierEvent;
 public class DossierStore {
 
     /** The dossier row, locked for the rest of the transaction. */
-    record Locked(String dossierId, long factSequence, DossierFact lastFact) {}
+    public record Locked(String dossierId, long factSequence, DossierFact lastFact) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -25,7 +25,7 @@ public class DossierStore {
     }
 
     /** Creates the dossier row if needed and locks it: the events of one dossier apply one at a time. */
-    Locked lock(String dossierId) {
+    public Locked lock(String dossierId) {
         jdbc.sql("insert into dossier (dossier_id) values (?) on conflict do nothing")
                 .param(dossierId)
                 .update();
@@ -72,9 +72,30 @@ public class DossierStore {
                 .update();
     }
 
-    void saveFact(DossierFact fact) {
-        jdbc.sql("update dossier set fact_sequence = ?, last_fact = ? where dossier_id = ?")
-                .params(fact.sequence(), json.writeValueAsString(fact), fact.dossierId())
+    /** Stores the last published fact and when to look again for the dossier turning overdue (or null). */
+    public void saveFact(DossierFact fact, Instant overdueCheckAt) {
+        jdbc.sql("update dossier set fact_sequence = ?, last_fact = ?, overdue_check_at = ? where dossier_id = ?")
+                .params(
+                        fact.sequence(),
+                        json.writeValueAsString(fact),
+                        overdueCheckAt == null ? null : java.sql.Timestamp.from(overdueCheckAt),
+                        fact.dossierId())
+                .update();
+    }
+
+    /** Dossiers whose due instant has passed while open, locked; others working on them are skipped. */
+    public List<String> lockOverdue(Instant now, int limit) {
+        return jdbc.sql("""
+                        select dossier_id from dossier where overdue_check_at < ?
+                        order by overdue_check_at limit ? for update skip locked""")
+                .params(java.sql.Timestamp.from(now), limit)
+                .query(String.class)
+                .list();
+    }
+
+    public void clearOverdueCheck(String dossierId) {
+        jdbc.sql("update dossier set overdue_check_at = null where dossier_id = ?")
+                .param(dossierId)
                 .update();
     }
 }

@@ -10,12 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.catalogue.Catalogue;
 import vn.dossierstats.dossier.fact.DossierFact;
+import vn.dossierstats.dossier.fact.FactPublisher;
 import vn.dossierstats.dossier.fact.Facts;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
 import vn.dossierstats.dossier.lifecycle.Outcome;
-import vn.dossierstats.dossier.outbox.Outbox;
-import vn.dossierstats.dossier.outbox.Topics;
 import vn.dossierstats.dossier.web.ApiProblem;
 
 /**
@@ -28,7 +27,7 @@ public class Ingestion {
     private final DossierStore store;
     private final Catalogue catalogue;
     private final Facts facts;
-    private final Outbox outbox;
+    private final FactPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -37,14 +36,14 @@ public class Ingestion {
             DossierStore store,
             Catalogue catalogue,
             Facts facts,
-            Outbox outbox,
+            FactPublisher publisher,
             JsonMapper json,
             Clock clock,
             MeterRegistry meters) {
         this.store = store;
         this.catalogue = catalogue;
         this.facts = facts;
-        this.outbox = outbox;
+        this.publisher = publisher;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
@@ -76,11 +75,11 @@ public class Ingestion {
         Instant acceptedAt = clock.instant();
         store.insert(event, body, acceptedAt);
         if (after.received()) {
-            DossierFact fact = facts.fact(event, after.state(), dossier.factSequence() + 1, acceptedAt);
-            if (!fact.sameStateAs(dossier.lastFact())) {
-                outbox.append(Topics.DOSSIER_FACTS, fact.dossierId(), fact);
-                store.saveFact(fact);
-            }
+            publisher.publish(
+                    dossier,
+                    new DossierFact.Cause(event.type().name(), event.eventId(), event.occurredAt()),
+                    after.state(),
+                    acceptedAt);
         }
         count(event, "accepted");
         return new IngestResult(event.eventId(), IngestResult.Status.ACCEPTED);
