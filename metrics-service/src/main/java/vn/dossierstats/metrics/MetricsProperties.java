@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstYear the oldest year statistics go back to
  * @param applicationId the Kafka Streams application id (consumer group, internal topic prefix)
  * @param stateDir where the Streams state stores live
- * @param commitInterval how often results are committed: the bound on how stale a query can be
+ * @param commitInterval how often results are committed (exactly-once: readers of the topics see them then)
+ * @param publishInterval how often changed unit statistics are published for the ranking service
  * @param streamThreads stream threads of this instance
  * @param topicPartitions partitions of the topic this service declares
  * @param topicReplicas replication factor of this service's topics (and Streams' internal ones)
@@ -23,6 +24,7 @@ public record MetricsProperties(
         String applicationId,
         Path stateDir,
         Duration commitInterval,
+        Duration publishInterval,
         int streamThreads,
         int topicPartitions,
         short topicReplicas,

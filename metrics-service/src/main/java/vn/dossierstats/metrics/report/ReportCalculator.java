@@ -8,7 +8,8 @@ import vn.dossierstats.metrics.period.Period;
 /**
  * Derives a period's report counts from buckets. A period's own bucket gives what happened in it; what was open or
  * overdue at an instant that starts a day is the sum of the net changes of every earlier bucket, taken as whole
- * years, then whole months of that year, then days of that month.
+ * years, then whole months of that year, then days of that month. What is still in progress at the end is what was
+ * carried over plus what was received minus what ended, so totalToProcess = ended + inProgress always.
  */
 public final class ReportCalculator {
 
@@ -27,11 +28,10 @@ public final class ReportCalculator {
      */
     public PeriodCounts counts(String unit, Period period, LocalDate end) {
         Counts own = buckets.get(unit, period.key());
-        Counts atStart = before(unit, period.start());
-        Counts atEnd = before(unit, end);
-        long carriedOver = atStart.openDelta();
-        long open = atEnd.openDelta();
-        long overdue = atEnd.overdueDelta();
+        long carriedOver = before(unit, period.start()).openDelta();
+        // open at the end = open at the start + received - ended: the report's identity holds by construction
+        long open = carriedOver + own.receivedNew() - own.ended();
+        long overdue = before(unit, end).overdueDelta();
         return new PeriodCounts(
                 carriedOver,
                 own.receivedNew(),

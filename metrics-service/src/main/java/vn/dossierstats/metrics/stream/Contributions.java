@@ -11,8 +11,8 @@ import vn.dossierstats.metrics.report.Counts;
 
 /**
  * What one dossier fact adds to the buckets of every unit on its path: receipt counts where it was received, its
- * classification where it ended, +1/-1 open and overdue where those states begin and end. Keys are
- * {@code unitCode|period}.
+ * classification where it ended, +1/-1 open and overdue where those states begin and end. By unit code, then by
+ * period key.
  */
 public final class Contributions {
 
@@ -22,8 +22,8 @@ public final class Contributions {
         this.zone = zone;
     }
 
-    public Map<String, Counts> of(DossierFact fact) {
-        Map<String, Counts> result = new HashMap<>();
+    public Map<String, Map<String, Counts>> of(DossierFact fact) {
+        Map<String, Map<String, Counts>> result = new HashMap<>();
         if (fact == null || fact.refused() || fact.receivedAt() == null) {
             return result;
         }
@@ -65,19 +65,24 @@ public final class Contributions {
         return result;
     }
 
-    /** The new fact's contribution minus the old one's, without zero entries. */
-    public Map<String, Counts> delta(DossierFact previous, DossierFact next) {
-        Map<String, Counts> delta = new HashMap<>(of(next));
-        of(previous).forEach((key, counts) -> delta.merge(key, counts.negate(), Counts::plus));
-        delta.values().removeIf(Counts::isZero);
+    /** The new fact's contribution minus the old one's, without zero entries or units left unchanged. */
+    public Map<String, Map<String, Counts>> delta(DossierFact previous, DossierFact next) {
+        Map<String, Map<String, Counts>> delta = of(next);
+        of(previous)
+                .forEach((unit, buckets) ->
+                        buckets.forEach((period, counts) -> delta.computeIfAbsent(unit, u -> new HashMap<>())
+                                .merge(period, counts.negate(), Counts::plus)));
+        delta.values().forEach(buckets -> buckets.values().removeIf(Counts::isZero));
+        delta.values().removeIf(Map::isEmpty);
         return delta;
     }
 
-    private void add(Map<String, Counts> result, DossierFact fact, Instant at, Counts counts) {
+    private void add(Map<String, Map<String, Counts>> result, DossierFact fact, Instant at, Counts counts) {
         LocalDate date = LocalDate.ofInstant(at, zone);
         for (String unit : fact.unitPath()) {
+            Map<String, Counts> buckets = result.computeIfAbsent(unit, u -> new HashMap<>());
             for (Granularity granularity : Granularity.values()) {
-                result.merge(unit + "|" + Period.of(granularity, date).key(), counts, Counts::plus);
+                buckets.merge(Period.of(granularity, date).key(), counts, Counts::plus);
             }
         }
     }

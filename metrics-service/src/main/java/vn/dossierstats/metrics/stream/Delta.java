@@ -1,7 +1,11 @@
 package vn.dossierstats.metrics.stream;
 
 import java.time.Instant;
+import java.util.Map;
 import vn.dossierstats.metrics.report.Counts;
 
-/** A change of one unit's bucket, with the acceptance time of the fact that caused it (for freshness). */
-record Delta(Counts counts, Instant acceptedAt) {}
+/**
+ * The changes one fact makes to one unit's buckets, by period key, applied together; with the acceptance time of
+ * the fact (for freshness).
+ */
+record Delta(Map<String, Counts> buckets, Instant acceptedAt) {}

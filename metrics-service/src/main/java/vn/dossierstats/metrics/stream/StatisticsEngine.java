@@ -89,7 +89,12 @@ public class StatisticsEngine implements SmartLifecycle {
             return;
         }
         Topology topology = StatisticsTopology.build(
-                new StreamsBuilder(), properties.timeZone(), properties.firstYear(), clock, meters);
+                new StreamsBuilder(),
+                properties.timeZone(),
+                properties.firstYear(),
+                properties.publishInterval(),
+                clock,
+                meters);
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
         created.setUncaughtExceptionHandler(exception -> {
             log.error("Stream thread failed; replacing it", exception);
@@ -114,6 +119,9 @@ public class StatisticsEngine implements SmartLifecycle {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topicReplicas());
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // after a crash the partitions move on once the session expires: keep that short
+        config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
+        config.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 3_000);
         return config;
     }
 
@@ -157,7 +165,10 @@ public class StatisticsEngine implements SmartLifecycle {
         }
         KafkaStreams current = streams;
         if (current != null) {
-            current.close(Duration.ofSeconds(30));
+            // leave the group at once, so that a restarted instance gets the partitions without a session timeout
+            current.close(new KafkaStreams.CloseOptions()
+                    .timeout(Duration.ofSeconds(30))
+                    .leaveGroup(true));
         }
     }
 

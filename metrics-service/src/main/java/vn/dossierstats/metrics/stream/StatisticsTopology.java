@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,9 +32,10 @@ import vn.dossierstats.metrics.report.ReportCalculator;
  * <ol>
  *   <li>Keyed by dossier: the last applied fact is kept; a fact whose sequence is not newer is ignored, otherwise
  *       the old contribution is taken back and the new one added (retract and add, never counted twice).
- *   <li>Re-keyed by {@code unit|period}: the deltas are added into the bucket store that queries read.
- *   <li>Every changed bucket republishes the statistics of its period and of the later periods up to today, whose
- *       carried-over and in-progress counts it also changes.
+ *   <li>Re-keyed by unit: all of a unit's buckets live in one partition, and the changes one fact makes to them are
+ *       applied in one step, so a report never mixes buckets from different moments of the stream.
+ *   <li>Every changed bucket marks its period, and the later periods up to today whose carried-over and in-progress
+ *       counts it also changes; the marked statistics are published together every {@code publishInterval}.
  * </ol>
  */
 public final class StatisticsTopology {
@@ -47,7 +49,12 @@ public final class StatisticsTopology {
     private StatisticsTopology() {}
 
     public static Topology build(
-            StreamsBuilder builder, ZoneId zone, int firstYear, Clock clock, MeterRegistry meters) {
+            StreamsBuilder builder,
+            ZoneId zone,
+            int firstYear,
+            Duration publishInterval,
+            Clock clock,
+            MeterRegistry meters) {
         Contributions contributions = new Contributions(zone);
         Timer freshness = Timer.builder("dossier.stats.freshness")
                 .description("From a dossier event's acceptance to its effect being queryable")
@@ -70,12 +77,12 @@ public final class StatisticsTopology {
                 .process(() -> new FactDeltas(contributions), LAST_FACTS)
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Delta.class))
                         .withName("unit-deltas"))
-                .process(() -> new BucketAggregator(zone, firstYear, clock, freshness), BUCKETS)
+                .process(() -> new BucketAggregator(zone, firstYear, publishInterval, clock, freshness), BUCKETS)
                 .to(Topics.UNIT_STATS, Produced.with(Serdes.String(), JsonSerde.of(UnitStats.class)));
         return builder.build();
     }
 
-    /** Step 1: per dossier, the difference between its new and its previous contribution. */
+    /** Step 1: per dossier, the difference between its new and its previous contribution, per unit. */
     static final class FactDeltas implements Processor<String, DossierFact, String, Delta> {
         private final Contributions contributions;
         private ProcessorContext<String, Delta> context;
@@ -102,27 +109,31 @@ public final class StatisticsTopology {
                 return; // a redelivery or an older fact: already applied
             }
             lastFacts.put(record.key(), fact);
-            for (Map.Entry<String, Counts> change :
-                    contributions.delta(previous, fact).entrySet()) {
-                context.forward(
-                        record.withKey(change.getKey()).withValue(new Delta(change.getValue(), fact.acceptedAt())));
-            }
+            contributions
+                    .delta(previous, fact)
+                    .forEach((unit, buckets) ->
+                            context.forward(record.withKey(unit).withValue(new Delta(buckets, fact.acceptedAt()))));
         }
     }
 
-    /** Steps 2 and 3: add into the buckets, publish the statistics of the affected periods. */
+    /** Steps 2 and 3: add into the unit's buckets, publish the statistics of the affected periods. */
     static final class BucketAggregator implements Processor<String, Delta, String, UnitStats> {
         private final ZoneId zone;
         private final int firstYear;
+        private final Duration publishInterval;
         private final Clock clock;
         private final Timer freshness;
+        /** unit|period keys whose statistics changed since the last publication, with the newest acceptance. */
+        private final Map<String, Instant> dirty = new java.util.LinkedHashMap<>();
+
         private ProcessorContext<String, UnitStats> context;
         private KeyValueStore<String, Counts> buckets;
         private ReportCalculator calculator;
 
-        BucketAggregator(ZoneId zone, int firstYear, Clock clock, Timer freshness) {
+        BucketAggregator(ZoneId zone, int firstYear, Duration publishInterval, Clock clock, Timer freshness) {
             this.zone = zone;
             this.firstYear = firstYear;
+            this.publishInterval = publishInterval;
             this.clock = clock;
             this.freshness = freshness;
         }
@@ -137,44 +148,55 @@ public final class StatisticsTopology {
                         return counts == null ? Counts.ZERO : counts;
                     },
                     firstYear);
+            context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> publish());
         }
 
         @Override
         public void process(Record<String, Delta> record) {
-            String key = record.key();
-            Counts current = buckets.get(key);
-            Counts updated = (current == null ? Counts.ZERO : current)
-                    .plus(record.value().counts());
-            buckets.put(key, updated.isZero() ? null : updated);
-            Instant now = clock.instant();
-            if (record.value().acceptedAt() != null) {
-                freshness.record(
-                        Duration.between(record.value().acceptedAt(), now).abs());
+            String unit = record.key();
+            Instant acceptedAt = record.value().acceptedAt();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            for (Map.Entry<String, Counts> change : record.value().buckets().entrySet()) {
+                String key = unit + "|" + change.getKey();
+                Counts current = buckets.get(key);
+                Counts updated = (current == null ? Counts.ZERO : current).plus(change.getValue());
+                buckets.put(key, updated.isZero() ? null : updated);
+                markChanged(unit, Period.parse(change.getKey()).orElseThrow(), today, acceptedAt);
             }
-            int split = key.lastIndexOf('|');
-            String unit = key.substring(0, split);
-            Period changed = Period.parse(key.substring(split + 1)).orElseThrow();
-            LocalDate today = LocalDate.ofInstant(now, zone);
-            Period running = Period.of(changed.granularity(), today);
-            Period period = changed;
-            for (int i = 0; i < MAX_REPUBLISHED && period.compareTo(running) <= 0; i++) {
-                publish(record, unit, period, today, now);
-                period = period.next();
-            }
-            if (changed.compareTo(running) > 0) {
-                publish(record, unit, changed, today, now); // dated slightly ahead of the clock
+            if (acceptedAt != null) {
+                freshness.record(Duration.between(acceptedAt, clock.instant()).abs());
             }
         }
 
-        private void publish(Record<String, Delta> record, String unit, Period period, LocalDate today, Instant now) {
-            LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
-            UnitStats stats = new UnitStats(
-                    unit,
-                    period.key(),
-                    calculator.counts(unit, period, end),
-                    now,
-                    record.value().acceptedAt());
-            context.forward(record.withKey(unit + "|" + period.key()).withValue(stats));
+        private void markChanged(String unit, Period changed, LocalDate today, Instant acceptedAt) {
+            Period running = Period.of(changed.granularity(), today);
+            Period period = changed;
+            for (int i = 0; i < MAX_REPUBLISHED && period.compareTo(running) <= 0; i++) {
+                dirty.put(unit + "|" + period.key(), acceptedAt);
+                period = period.next();
+            }
+            if (changed.compareTo(running) > 0) {
+                dirty.put(unit + "|" + changed.key(), acceptedAt); // dated slightly ahead of the clock
+            }
+        }
+
+        private void publish() {
+            if (dirty.isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            for (Map.Entry<String, Instant> entry : dirty.entrySet()) {
+                String key = entry.getKey();
+                int split = key.lastIndexOf('|');
+                String unit = key.substring(0, split);
+                Period period = Period.parse(key.substring(split + 1)).orElseThrow();
+                LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
+                UnitStats stats =
+                        new UnitStats(unit, period.key(), calculator.counts(unit, period, end), now, entry.getValue());
+                context.forward(new Record<>(key, stats, now.toEpochMilli()));
+            }
+            dirty.clear();
         }
     }
 }

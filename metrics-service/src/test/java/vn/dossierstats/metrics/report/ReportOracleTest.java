@@ -38,7 +38,10 @@ class ReportOracleTest {
         Map<String, Counts> buckets = new HashMap<>();
         Contributions contributions = new Contributions(ZONE);
         for (DossierFact fact : facts) {
-            contributions.of(fact).forEach((key, counts) -> buckets.merge(key, counts, Counts::plus));
+            contributions
+                    .of(fact)
+                    .forEach((unit, periods) -> periods.forEach(
+                            (period, counts) -> buckets.merge(unit + "|" + period, counts, Counts::plus)));
         }
         ReportCalculator calculator =
                 new ReportCalculator((unit, key) -> buckets.getOrDefault(unit + "|" + key, Counts.ZERO), 2000);

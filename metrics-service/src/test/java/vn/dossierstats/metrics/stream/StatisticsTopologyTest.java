@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,7 +44,9 @@ class StatisticsTopologyTest {
                 StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("topology-test").toString());
         driver = new TopologyTestDriver(
-                StatisticsTopology.build(new StreamsBuilder(), ZONE, 2000, CLOCK, new SimpleMeterRegistry()), config);
+                StatisticsTopology.build(
+                        new StreamsBuilder(), ZONE, 2000, Duration.ofMillis(200), CLOCK, new SimpleMeterRegistry()),
+                config);
         facts = driver.createInputTopic(Topics.DOSSIER_FACTS, new StringSerializer(), new StringSerializer());
         stats = driver.createOutputTopic(Topics.UNIT_STATS, new StringDeserializer(), new StringDeserializer());
         buckets = driver.getKeyValueStore(StatisticsTopology.BUCKETS);
@@ -105,6 +108,8 @@ class StatisticsTopologyTest {
     @Test
     void everyChangePublishesTheUnitStatisticsOfItsPeriods() {
         facts.pipeInput("D1", fact("D1", 1, "RESOLVED", "2026-07-06T01:00:00Z", "2026-07-07T02:00:00Z", "ON_TIME"));
+        assertThat(stats.isEmpty()).isTrue(); // published together at the next interval
+        driver.advanceWallClockTime(Duration.ofMillis(250));
         var latest = stats.readKeyValuesToMap();
         JsonNode province = JsonSerde.JSON.readTree(latest.get("33|2026-07"));
         assertThat(province.get("unitCode").asString()).isEqualTo("33");
@@ -119,6 +124,7 @@ class StatisticsTopologyTest {
     @Test
     void anOpenOverdueDossierIsCarriedOverAndCountedOverdue() {
         facts.pipeInput("D1", fact("D1", 1, "OPEN", "2026-06-10T01:00:00Z", null, null, "2026-06-15T10:00:00Z"));
+        driver.advanceWallClockTime(Duration.ofMillis(250));
         var latest = stats.readKeyValuesToMap();
         JsonNode july = JsonSerde.JSON.readTree(latest.get("33|2026-07"));
         assertThat(july.get("counts").get("carriedOver").asLong()).isEqualTo(1);
