@@ -29,15 +29,14 @@ public record DossierProperties(
 
     public record Period(LocalTime start, LocalTime end) {}
 
-    public WorkingCalendar calendar() {
-        WorkingCalendar standard = WorkingCalendar.standard(timeZone);
+    /** The working calendar with these working hours and the given holidays and swapped days per year. */
+    public WorkingCalendar calendar(WorkingCalendar.YearDays days) {
         return new WorkingCalendar(
                 timeZone,
                 workingPeriods.stream()
                         .map(p -> new WorkingPeriod(p.start(), p.end()))
                         .toList(),
-                standard.weekend(),
-                standard.holidays(),
-                standard.workingWeekendDays());
+                WorkingCalendar.STANDARD_WEEKEND,
+                days);
     }
 }

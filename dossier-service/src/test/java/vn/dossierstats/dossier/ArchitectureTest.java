@@ -14,7 +14,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainIsFreeOfFrameworks = noClasses()
             .that()
-            .resideInAnyPackage("..lifecycle..", "..calendar..")
+            .resideInAnyPackage("..lifecycle", "..calendar")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..", "tools.jackson..");

@@ -51,7 +51,7 @@ class GatewayIT {
                 "gateway.services.metrics",
                 () -> "http://localhost:" + METRICS.getAddress().getPort());
         registry.add("gateway.services.ranking", () -> "http://localhost:" + CLOSED_PORT);
-        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "3s");
     }
 
     @AfterAll
@@ -206,7 +206,7 @@ class GatewayIT {
                                 service, exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders())));
                 if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                     try {
-                        NEVER.await(5, TimeUnit.SECONDS); // longer than the gateway's response timeout
+                        NEVER.await(10, TimeUnit.SECONDS); // longer than the gateway's response timeout
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

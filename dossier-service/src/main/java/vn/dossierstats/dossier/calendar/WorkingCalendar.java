@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Working time as data: the daily working periods, the weekend, holidays and weekend days made working.
- * All arithmetic happens in local time of {@link #zone()}; instants go in and out.
+ * Working time as data: the daily working periods, the weekend, and per year the holidays and weekend days made
+ * working. All arithmetic happens in local time of {@link #zone()}; instants go in and out.
  */
-public record WorkingCalendar(
-        ZoneId zone,
-        List<WorkingPeriod> periods,
-        Set<DayOfWeek> weekend,
-        Set<LocalDate> holidays,
-        Set<LocalDate> workingWeekendDays) {
+public record WorkingCalendar(ZoneId zone, List<WorkingPeriod> periods, Set<DayOfWeek> weekend, YearDays days) {
+
+    /** The days of each year that differ from the weekly pattern. */
+    public interface YearDays {
+        YearCalendar year(int year);
+    }
 
     /** A daily interval of working time, [start, end). */
     public record WorkingPeriod(LocalTime start, LocalTime end) {
@@ -41,27 +41,43 @@ public record WorkingCalendar(
         }
         periods = List.copyOf(periods);
         weekend = Set.copyOf(weekend);
-        holidays = Set.copyOf(holidays);
-        workingWeekendDays = Set.copyOf(workingWeekendDays);
+    }
+
+    /** A calendar with the same holidays and swapped days every year it is asked about (tests, examples). */
+    public static WorkingCalendar of(
+            ZoneId zone,
+            List<WorkingPeriod> periods,
+            Set<DayOfWeek> weekend,
+            Set<LocalDate> holidays,
+            Set<LocalDate> workingWeekendDays) {
+        return new WorkingCalendar(
+                zone,
+                periods,
+                weekend,
+                year -> new YearCalendar(
+                        year,
+                        holidays.stream().filter(d -> d.getYear() == year).collect(java.util.stream.Collectors.toSet()),
+                        workingWeekendDays.stream()
+                                .filter(d -> d.getYear() == year)
+                                .collect(java.util.stream.Collectors.toSet())));
     }
 
     /** Vietnam's default: Monday to Friday, 07:00–11:30 and 13:30–17:00, no holidays. */
     public static WorkingCalendar standard(ZoneId zone) {
-        return new WorkingCalendar(
-                zone,
-                List.of(
-                        new WorkingPeriod(LocalTime.of(7, 0), LocalTime.of(11, 30)),
-                        new WorkingPeriod(LocalTime.of(13, 30), LocalTime.of(17, 0))),
-                Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-                Set.of(),
-                Set.of());
+        return of(zone, STANDARD_PERIODS, STANDARD_WEEKEND, Set.of(), Set.of());
     }
 
+    public static final List<WorkingPeriod> STANDARD_PERIODS = List.of(
+            new WorkingPeriod(LocalTime.of(7, 0), LocalTime.of(11, 30)),
+            new WorkingPeriod(LocalTime.of(13, 30), LocalTime.of(17, 0)));
+    public static final Set<DayOfWeek> STANDARD_WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+
     public boolean isWorkingDay(LocalDate date) {
-        if (holidays.contains(date)) {
+        YearCalendar year = days.year(date.getYear());
+        if (year.holidays().contains(date)) {
             return false;
         }
-        return !weekend.contains(date.getDayOfWeek()) || workingWeekendDays.contains(date);
+        return !weekend.contains(date.getDayOfWeek()) || year.workingDays().contains(date);
     }
 
     public LocalTime dayStart() {

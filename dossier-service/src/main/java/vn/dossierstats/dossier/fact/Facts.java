@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.dossier.DossierProperties;
 import vn.dossierstats.dossier.calendar.DueInstants;
+import vn.dossierstats.dossier.calendar.store.CalendarYears;
 import vn.dossierstats.dossier.catalogue.Catalogue;
 import vn.dossierstats.dossier.catalogue.Procedure;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
@@ -23,10 +24,10 @@ public class Facts {
     private final DueInstants dueInstants;
     private final Clock clock;
 
-    Facts(Catalogue catalogue, DossierProperties properties, Clock clock) {
+    Facts(Catalogue catalogue, CalendarYears calendarYears, DossierProperties properties, Clock clock) {
         this.catalogue = catalogue;
         this.history = new DossierHistory(properties.timeZone(), properties.maxSupplementRequests());
-        this.dueInstants = new DueInstants(properties.calendar());
+        this.dueInstants = new DueInstants(properties.calendar(calendarYears));
         this.clock = clock;
     }
 
