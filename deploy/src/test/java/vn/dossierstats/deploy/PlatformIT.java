@@ -68,7 +68,7 @@ class PlatformIT {
         assertThat(put("/api/v1/units/E2E", "{\"name\":\"Tỉnh Kiểm Thử\",\"level\":\"PROVINCE\"}")
                         .statusCode())
                 .isEqualTo(201);
-        for (String commune : List.of("E2E.01", "E2E.02")) {
+        for (String commune : List.of("E2E.01", "E2E.02", "E2E.03")) {
             assertThat(put(
                                     "/api/v1/units/" + commune,
                                     "{\"name\":\"Xã " + commune + "\",\"level\":\"COMMUNE\",\"parentCode\":\"E2E\"}")
@@ -187,6 +187,73 @@ class PlatformIT {
         });
         JsonNode province = getJson("/api/v1/stats/units/E2E?period=" + period);
         assertThat(province.get("received").get("new").asLong()).isEqualTo(dossiers + 2);
+    }
+
+    @Test
+    @Order(4)
+    void pausesSupplementsApologiesRefusalsAndOverdueAreJudgedByTheRules() {
+        Instant now = Instant.now();
+        // a pause that ends after the original due instant, resolved within the extended one
+        assertThat(postBatch(List.of(
+                                received("P-1", "p1-r", "E2E.03", now.minusSeconds(600), now.minusSeconds(300)),
+                                event("P-1", "p1-s", "SUPPLEMENT_REQUESTED", now.minusSeconds(480), ""),
+                                event("P-1", "p1-t", "SUPPLEMENT_RECEIVED", now.minusSeconds(120), ""),
+                                event("P-1", "p1-e", "RESOLVED", now.minusSeconds(60), "")))
+                        .body())
+                .contains("\"accepted\":4");
+        // two supplement requests: late whatever the times
+        assertThat(postBatch(List.of(
+                                received("P-2", "p2-r", "E2E.03", now.minusSeconds(600), now.plusSeconds(86400)),
+                                event("P-2", "p2-s1", "SUPPLEMENT_REQUESTED", now.minusSeconds(540), ""),
+                                event("P-2", "p2-t1", "SUPPLEMENT_RECEIVED", now.minusSeconds(480), ""),
+                                event("P-2", "p2-s2", "SUPPLEMENT_REQUESTED", now.minusSeconds(420), ""),
+                                event("P-2", "p2-t2", "SUPPLEMENT_RECEIVED", now.minusSeconds(360), ""),
+                                event("P-2", "p2-e", "RESOLVED", now.minusSeconds(60), "")))
+                        .body())
+                .contains("\"accepted\":6");
+        // an apology does not rescue a late dossier
+        assertThat(postBatch(List.of(
+                                received("P-3", "p3-r", "E2E.03", now.minusSeconds(600), now.minusSeconds(300)),
+                                event(
+                                        "P-3",
+                                        "p3-a",
+                                        "DEADLINE_EXTENDED",
+                                        now.minusSeconds(360),
+                                        ",\"newDueAt\":\"" + local(now.plusSeconds(86400)) + "\""),
+                                event("P-3", "p3-e", "RESOLVED", now.minusSeconds(60), "")))
+                        .body())
+                .contains("\"accepted\":3");
+        // a refused dossier never enters the statistics
+        assertThat(post(received("P-4", "p4-r", "E2E.03", now.minusSeconds(60), now.plusSeconds(86400))
+                                .replace("\"RECEIVED\"", "\"REFUSED\""))
+                        .statusCode())
+                .isEqualTo(202);
+        // an open dossier that passes its due instant, with no request to trigger anything
+        assertThat(post(received("P-5", "p5-r", "E2E.03", now.minusSeconds(60), now.plusSeconds(3)))
+                        .statusCode())
+                .isEqualTo(202);
+
+        assertThat(getJson("/api/v1/dossiers/P-1").get("classification").asString())
+                .isIn("ON_TIME", "EARLY");
+        assertThat(getJson("/api/v1/dossiers/P-2").get("classification").asString())
+                .isEqualTo("LATE");
+        assertThat(getJson("/api/v1/dossiers/P-3").get("classification").asString())
+                .isEqualTo("LATE");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode report = getJson("/api/v1/stats/units/E2E.03?period=" + period);
+            assertThat(report.get("received").get("new").asLong()).isEqualTo(4);
+            assertThat(report.get("ended").get("early").asLong()
+                            + report.get("ended").get("onTime").asLong())
+                    .isEqualTo(1);
+            assertThat(report.get("ended").get("late").asLong()).isEqualTo(2);
+            assertThat(report.get("inProgress").get("overdue").asLong()).isEqualTo(1);
+            assertThat(report.get("inProgress").get("withinDeadline").asLong()).isZero();
+        });
+    }
+
+    private static String event(String dossier, String eventId, String type, Instant at, String extra) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"dossierId\":\"" + dossier
+                + "\",\"occurredAt\":\"" + local(at) + "\"" + extra + "}";
     }
 
     private static String received(String dossier, String eventId, String unit, Instant at, Instant due) {

@@ -9,7 +9,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Working time as data: the daily working periods, the weekend, and per year the holidays and weekend days made
@@ -50,16 +53,19 @@ public record WorkingCalendar(ZoneId zone, List<WorkingPeriod> periods, Set<DayO
             Set<DayOfWeek> weekend,
             Set<LocalDate> holidays,
             Set<LocalDate> workingWeekendDays) {
+        Map<Integer, YearCalendar> years = new ConcurrentHashMap<>();
         return new WorkingCalendar(
                 zone,
                 periods,
                 weekend,
-                year -> new YearCalendar(
+                year -> years.computeIfAbsent(
                         year,
-                        holidays.stream().filter(d -> d.getYear() == year).collect(java.util.stream.Collectors.toSet()),
-                        workingWeekendDays.stream()
-                                .filter(d -> d.getYear() == year)
-                                .collect(java.util.stream.Collectors.toSet())));
+                        y -> new YearCalendar(
+                                y,
+                                holidays.stream().filter(d -> d.getYear() == y).collect(Collectors.toSet()),
+                                workingWeekendDays.stream()
+                                        .filter(d -> d.getYear() == y)
+                                        .collect(Collectors.toSet()))));
     }
 
     /** Vietnam's default: Monday to Friday, 07:00–11:30 and 13:30–17:00, no holidays. */
