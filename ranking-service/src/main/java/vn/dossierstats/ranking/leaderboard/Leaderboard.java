@@ -1,18 +1,28 @@
 package vn.dossierstats.ranking.leaderboard;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A ranked leaderboard as api.md shapes it. */
+/**
+ * A prepared, immutable leaderboard (api.md shape without the read instant, which the reader adds).
+ *
+ * @param entries ranked units in published order
+ * @param unranked every other unit of the scope, by code
+ */
 public record Leaderboard(
         String level,
         String parent,
         String period,
         Indicator indicator,
-        OffsetDateTime asOf,
         long minVolume,
         List<Entry> entries,
         List<Unranked> unranked) {
+
+    public static final String INSUFFICIENT_VOLUME = "INSUFFICIENT_VOLUME";
+
+    public Leaderboard {
+        entries = List.copyOf(entries);
+        unranked = List.copyOf(unranked);
+    }
 
     public record Entry(
             int rank,
@@ -25,10 +35,8 @@ public record Leaderboard(
 
     public record Unranked(String unitCode, String unitName, Double value, long volume, String reason) {}
 
-    public Leaderboard limitedTo(Integer limit) {
-        if (limit == null || limit >= entries.size()) {
-            return this;
-        }
-        return new Leaderboard(level, parent, period, indicator, asOf, minVolume, entries.subList(0, limit), unranked);
+    /** The first {@code limit} entries (all when null); {@code unranked} stays complete. */
+    public List<Entry> entries(Integer limit) {
+        return limit == null || limit >= entries.size() ? entries : entries.subList(0, limit);
     }
 }

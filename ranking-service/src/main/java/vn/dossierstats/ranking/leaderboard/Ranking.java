@@ -7,18 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ranking rules: units under the minimum volume are unranked, not ranked first with 3 of 3; the rest by value,
- * highest first, equal published values sharing a rank (1, 2, 2, 4), ordered within a tie by volume then code.
+ * The ranking rules: units under the minimum volume are unranked, not ranked first with 3 of 3; the rest by their
+ * published (rounded) value, highest first, equal published values sharing a rank (1, 2, 2, 4), ordered within a tie
+ * by larger volume, then unit code.
  */
 public final class Ranking {
 
-    /** One unit to rank. */
+    /** One unit to rank; {@code value} is null when the volume is 0. */
     public record Candidate(String unitCode, String unitName, BigDecimal value, long volume) {}
 
     /** The ranked entries and the unranked units, each list in its published order. */
     public record Result(List<Leaderboard.Entry> entries, List<Leaderboard.Unranked> unranked) {}
-
-    public static final String INSUFFICIENT_VOLUME = "INSUFFICIENT_VOLUME";
 
     private static final Comparator<Candidate> ORDER = Comparator.comparing(Candidate::value, Comparator.reverseOrder())
             .thenComparing(Candidate::volume, Comparator.reverseOrder())
@@ -31,13 +30,14 @@ public final class Ranking {
         List<Candidate> ranked = new ArrayList<>();
         List<Leaderboard.Unranked> unranked = new ArrayList<>();
         for (Candidate candidate : candidates) {
+            // a null value (volume 0) cannot be ranked even with a minimum volume of 0
             if (candidate.value() == null || candidate.volume() < minVolume) {
                 unranked.add(new Leaderboard.Unranked(
                         candidate.unitCode(),
                         candidate.unitName(),
                         asDouble(candidate.value()),
                         candidate.volume(),
-                        INSUFFICIENT_VOLUME));
+                        Leaderboard.INSUFFICIENT_VOLUME));
             } else {
                 ranked.add(candidate);
             }
@@ -46,12 +46,12 @@ public final class Ranking {
         unranked.sort(Comparator.comparing(Leaderboard.Unranked::unitCode));
         List<Leaderboard.Entry> entries = new ArrayList<>(ranked.size());
         int rank = 0;
-        BigDecimal previousValue = null;
+        BigDecimal rankedValue = null;
         for (int i = 0; i < ranked.size(); i++) {
             Candidate c = ranked.get(i);
-            if (previousValue == null || c.value().compareTo(previousValue) != 0) {
+            if (rankedValue == null || c.value().compareTo(rankedValue) != 0) {
                 rank = i + 1;
-                previousValue = c.value();
+                rankedValue = c.value();
             }
             Integer previousRank = previousRanks.get(c.unitCode());
             entries.add(new Leaderboard.Entry(

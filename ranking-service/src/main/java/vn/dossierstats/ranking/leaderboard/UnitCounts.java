@@ -1,9 +1,6 @@
 package vn.dossierstats.ranking.leaderboard;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-/** The counts of a unit in a period, as metrics-service publishes them on unit.stats.v1. */
-@JsonIgnoreProperties(ignoreUnknown = true)
+/** The counts of a unit (with its descendants) in a period, as metrics-service publishes them on unit.stats.v1. */
 public record UnitCounts(
         long carriedOver,
         long receivedNew,

@@ -1,0 +1,31 @@
+package vn.dossierstats.ranking;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
+import vn.dossierstats.ranking.leaderboard.LeaderboardListener;
+
+@Configuration(proxyBeanMethods = false)
+class RankingConfiguration {
+
+    @Bean
+    LeaderboardBook leaderboardBook(RankingProperties properties, MeterRegistry meters) {
+        LeaderboardBook book = new LeaderboardBook(properties.minVolume());
+        Gauge.builder("ranking.leaderboards.prepared", book, LeaderboardBook::preparedCount)
+                .description("Leaderboards kept ready")
+                .register(meters);
+        return book;
+    }
+
+    /** Counts every leaderboard whose content changed (recomputed after a change of statistics or catalogue). */
+    @Bean
+    LeaderboardListener leaderboardUpdateCounter(MeterRegistry meters) {
+        Counter updates = Counter.builder("ranking.leaderboard.updates")
+                .description("Leaderboards whose content changed after a change of statistics or catalogue")
+                .register(meters);
+        return boards -> updates.increment(boards.size());
+    }
+}

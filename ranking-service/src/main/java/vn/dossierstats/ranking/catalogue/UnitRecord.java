@@ -1,0 +1,25 @@
+package vn.dossierstats.ranking.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Optional;
+import vn.dossierstats.ranking.leaderboard.Unit;
+
+/**
+ * A record of catalogue.units.v1 (written by dossier-service; key: the unit code; compacted).
+ *
+ * @param parentCode null for a root unit (a province, a ministry)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UnitRecord(String code, String name, String level, String parentCode) {
+
+    public static final String TOPIC = "catalogue.units.v1";
+
+    /** The unit, or empty when the record lacks what a leaderboard needs. */
+    public Optional<Unit> toUnit() {
+        if (code == null || code.isBlank() || level == null || level.isBlank()) {
+            return Optional.empty();
+        }
+        String parent = parentCode == null || parentCode.isBlank() ? null : parentCode;
+        return Optional.of(new Unit(code, name == null ? code : name, level, parent));
+    }
+}

@@ -1,0 +1,262 @@
+package vn.dossierstats.ranking.leaderboard;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The leaderboards kept ready: the catalogue and the latest counts of every unit and period, and one prepared,
+ * immutable {@link Leaderboard} per (level, parent, period, indicator) that has data in its scope.
+ *
+ * <p>A change marks exactly the leaderboards it touches (a unit's counts: its level nationwide and under each of its
+ * ancestors; a catalogue change: the scopes the unit and its descendants leave or join); {@link #flush()} recomputes
+ * them once per batch of changes, earlier periods first, and the next period's leaderboard too when ranks moved
+ * (its movement is measured against them). Reads are a map lookup.
+ *
+ * <p>Threading: one writer (the feed) calls the mutators and {@link #flush()}; readers call {@link #get} from any
+ * thread. Until {@link #goLive()} (the start-up replay) changes only accumulate: preparing boards for every
+ * intermediate state of a replay would be wasted work.
+ */
+public final class LeaderboardBook {
+
+    private static final int MAX_DEPTH = 64;
+
+    private final long minVolume;
+    private final Map<String, Unit> units = new ConcurrentHashMap<>();
+    /** unit code → period → counts; kept for units the catalogue does not know yet. */
+    private final Map<String, Map<Period, UnitCounts>> counts = new HashMap<>();
+    /** Units of each scope, by code; dropped on every catalogue change. */
+    private final Map<Scope, List<Unit>> members = new HashMap<>();
+
+    private final Map<LeaderboardKey, Leaderboard> prepared = new ConcurrentHashMap<>();
+    private final Map<Scope, Set<LeaderboardKey>> preparedByScope = new HashMap<>();
+    private final NavigableSet<LeaderboardKey> dirty = new TreeSet<>(LeaderboardKey.ORDER);
+    private volatile boolean live;
+
+    public LeaderboardBook(long minVolume) {
+        if (minVolume < 0) {
+            throw new IllegalArgumentException("minVolume must not be negative");
+        }
+        this.minVolume = minVolume;
+    }
+
+    public long minVolume() {
+        return minVolume;
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    public Optional<Unit> unit(String code) {
+        return Optional.ofNullable(units.get(code));
+    }
+
+    /** The leaderboard as it stands: prepared when it has data; an all-unranked one computed here when it has none. */
+    public Leaderboard get(LeaderboardKey key) {
+        Leaderboard board = prepared.get(key);
+        if (board != null) {
+            return board;
+        }
+        synchronized (this) {
+            board = prepared.get(key);
+            return board != null ? board : compute(key);
+        }
+    }
+
+    public synchronized void putUnit(Unit unit) {
+        Objects.requireNonNull(unit.code(), "code");
+        Objects.requireNonNull(unit.level(), "level");
+        Unit old = units.put(unit.code(), unit);
+        if (!unit.equals(old)) {
+            catalogueChanged(old, unit);
+        }
+    }
+
+    public synchronized void removeUnit(String code) {
+        Unit old = units.remove(code);
+        if (old != null) {
+            catalogueChanged(old, null);
+        }
+    }
+
+    public synchronized void putCounts(String unitCode, Period period, UnitCounts unitCounts) {
+        UnitCounts old = counts.computeIfAbsent(unitCode, c -> new HashMap<>()).put(period, unitCounts);
+        if (!unitCounts.equals(old)) {
+            countsChanged(unitCode, period);
+        }
+    }
+
+    public synchronized void removeCounts(String unitCode, Period period) {
+        Map<Period, UnitCounts> ofUnit = counts.get(unitCode);
+        if (ofUnit != null && ofUnit.remove(period) != null) {
+            countsChanged(unitCode, period);
+        }
+    }
+
+    /** Ends the replay: prepares every leaderboard that has data. Returns them. */
+    public synchronized List<Leaderboard> goLive() {
+        live = true;
+        counts.forEach((unitCode, periods) -> periods.keySet().forEach(period -> countsChanged(unitCode, period)));
+        return flush();
+    }
+
+    /** Recomputes the leaderboards touched since the last flush; returns those whose content changed. */
+    public synchronized List<Leaderboard> flush() {
+        List<Leaderboard> changed = new ArrayList<>();
+        LeaderboardKey key;
+        while ((key = dirty.pollFirst()) != null) {
+            Leaderboard board = compute(key);
+            Leaderboard old = prepared.put(key, board);
+            preparedByScope.computeIfAbsent(key.scope(), s -> new HashSet<>()).add(key);
+            if (board.equals(old)) {
+                continue;
+            }
+            changed.add(board);
+            LeaderboardKey next = key.next();
+            if (prepared.containsKey(next) && (old == null || !ranks(old).equals(ranks(board)))) {
+                dirty.add(next);
+            }
+        }
+        return changed;
+    }
+
+    /** How many leaderboards are kept ready. */
+    public int preparedCount() {
+        return prepared.size();
+    }
+
+    private void countsChanged(String unitCode, Period period) {
+        Unit unit = units.get(unitCode);
+        if (!live || unit == null) {
+            return; // prepared at goLive, or when the catalogue names the unit
+        }
+        for (Scope scope : scopesOf(unit)) {
+            for (Indicator indicator : Indicator.values()) {
+                dirty.add(new LeaderboardKey(scope, period, indicator));
+            }
+        }
+    }
+
+    private void catalogueChanged(Unit old, Unit now) {
+        members.clear();
+        if (!live) {
+            return;
+        }
+        String code = old != null ? old.code() : now.code();
+        // the unit and its descendants may leave the scopes of the old ancestors and join those of the new
+        Set<String> moved = new LinkedHashSet<>();
+        moved.add(code);
+        for (Unit unit : units.values()) {
+            if (ancestors(unit).contains(code)) {
+                moved.add(unit.code());
+            }
+        }
+        Set<String> levels = new HashSet<>();
+        Set<String> parents = new HashSet<>();
+        parents.add(null);
+        for (Unit version : new Unit[] {old, now}) {
+            if (version != null) {
+                levels.add(version.level());
+                parents.addAll(ancestors(version));
+            }
+        }
+        for (String unitCode : moved) {
+            Unit unit = units.get(unitCode);
+            if (unit != null) {
+                levels.add(unit.level());
+            }
+        }
+        preparedByScope.forEach((scope, keys) -> {
+            if (levels.contains(scope.level()) && parents.contains(scope.parent())) {
+                dirty.addAll(keys);
+            }
+        });
+        for (String unitCode : moved) {
+            counts.getOrDefault(unitCode, Map.of()).keySet().forEach(period -> countsChanged(unitCode, period));
+        }
+    }
+
+    private Leaderboard compute(LeaderboardKey key) {
+        return compute(key, ranks(previousOf(key)));
+    }
+
+    private Leaderboard previousOf(LeaderboardKey key) {
+        LeaderboardKey previous = key.previous();
+        Leaderboard board = prepared.get(previous);
+        // not prepared: nothing in scope has data then, unless not live yet; the ranks are what matter, not movement
+        return board != null ? board : compute(previous, Map.of());
+    }
+
+    private Leaderboard compute(LeaderboardKey key, Map<String, Integer> previousRanks) {
+        List<Ranking.Candidate> candidates = new ArrayList<>();
+        for (Unit unit : members(key.scope())) {
+            UnitCounts unitCounts =
+                    counts.getOrDefault(unit.code(), Map.of()).getOrDefault(key.period(), UnitCounts.ZERO);
+            BigDecimal value = key.indicator().value(unitCounts);
+            candidates.add(new Ranking.Candidate(
+                    unit.code(), unit.name(), value, key.indicator().volume(unitCounts)));
+        }
+        Ranking.Result result = Ranking.rank(candidates, minVolume, previousRanks);
+        return new Leaderboard(
+                key.level(),
+                key.parent(),
+                key.period().key(),
+                key.indicator(),
+                minVolume,
+                result.entries(),
+                result.unranked());
+    }
+
+    private static Map<String, Integer> ranks(Leaderboard board) {
+        Map<String, Integer> ranks = new HashMap<>();
+        board.entries().forEach(e -> ranks.put(e.unitCode(), e.rank()));
+        return ranks;
+    }
+
+    private List<Unit> members(Scope scope) {
+        List<Unit> cached = members.get(scope);
+        if (cached != null) {
+            return cached;
+        }
+        List<Unit> list = units.values().stream()
+                .filter(u -> u.level().equals(scope.level()))
+                .filter(u -> scope.parent() == null || ancestors(u).contains(scope.parent()))
+                .sorted(Comparator.comparing(Unit::code))
+                .toList();
+        members.put(scope, list);
+        return list;
+    }
+
+    private List<Scope> scopesOf(Unit unit) {
+        List<Scope> scopes = new ArrayList<>();
+        scopes.add(new Scope(unit.level(), null));
+        for (String ancestor : ancestors(unit)) {
+            scopes.add(new Scope(unit.level(), ancestor));
+        }
+        return scopes;
+    }
+
+    /** The codes up the parent chain, nearest first; a parent missing from the catalogue still counts. */
+    private List<String> ancestors(Unit unit) {
+        List<String> chain = new ArrayList<>();
+        String parent = unit.parentCode();
+        while (parent != null && !parent.equals(unit.code()) && !chain.contains(parent) && chain.size() < MAX_DEPTH) {
+            chain.add(parent);
+            Unit next = units.get(parent);
+            parent = next == null ? null : next.parentCode();
+        }
+        return chain;
+    }
+}

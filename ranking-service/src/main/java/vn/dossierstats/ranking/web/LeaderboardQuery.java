@@ -1,0 +1,93 @@
+package vn.dossierstats.ranking.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import vn.dossierstats.ranking.RankingProperties;
+import vn.dossierstats.ranking.leaderboard.Granularity;
+import vn.dossierstats.ranking.leaderboard.Indicator;
+import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
+import vn.dossierstats.ranking.leaderboard.LeaderboardKey;
+import vn.dossierstats.ranking.leaderboard.Period;
+
+/** Turns the query parameters of the leaderboard endpoints into a key, or a problem naming the parameter. */
+@Component
+class LeaderboardQuery {
+
+    static final List<String> LEVELS = List.of("PROVINCE", "COMMUNE", "DEPARTMENT", "MINISTRY", "DISTRICT");
+
+    private final LeaderboardBook book;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    LeaderboardQuery(LeaderboardBook book, RankingProperties properties, Clock clock) {
+        this.book = book;
+        this.zone = properties.timeZone();
+        this.clock = clock;
+    }
+
+    LeaderboardKey key(String level, String period, String indicator, String parent) {
+        String parsedLevel = blank(level) ? "PROVINCE" : level;
+        if (!LEVELS.contains(parsedLevel)) {
+            throw ApiProblem.invalid("level", "must be one of " + String.join(", ", LEVELS));
+        }
+        Period parsedPeriod = period(period);
+        Indicator parsedIndicator = indicator(indicator);
+        String parentCode = blank(parent) ? null : parent;
+        if (parentCode != null && book.unit(parentCode).isEmpty()) {
+            throw ApiProblem.notFound("parent", "unknown unit " + parentCode);
+        }
+        return new LeaderboardKey(parsedLevel, parentCode, parsedPeriod, parsedIndicator);
+    }
+
+    static Integer limit(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.invalid("limit", "must be a positive integer");
+    }
+
+    private Period period(String text) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        if (blank(text)) {
+            return Period.of(Granularity.MONTH, today);
+        }
+        Period period = Period.parse(text)
+                .orElseThrow(() -> ApiProblem.invalid(
+                        "period", "must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, a real date: " + text));
+        if (period.start().isAfter(today)) {
+            throw ApiProblem.invalid("period", "starts after now: a future period has no leaderboard");
+        }
+        return period;
+    }
+
+    private static Indicator indicator(String text) {
+        if (blank(text)) {
+            return Indicator.ON_TIME_RATE;
+        }
+        try {
+            return Indicator.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(
+                    "indicator",
+                    "must be one of "
+                            + Arrays.stream(Indicator.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

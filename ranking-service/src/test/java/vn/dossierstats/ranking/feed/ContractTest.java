@@ -1,0 +1,57 @@
+package vn.dossierstats.ranking.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.ranking.catalogue.UnitRecord;
+import vn.dossierstats.ranking.leaderboard.Period;
+import vn.dossierstats.ranking.leaderboard.Unit;
+import vn.dossierstats.ranking.leaderboard.UnitCounts;
+import vn.dossierstats.ranking.stats.UnitStats;
+
+/** Pins the writers' golden files (docs/events.md): a change of shape on their side breaks this build too. */
+class ContractTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void readsTheGoldenUnitStatsOfMetricsService() throws Exception {
+        UnitStats stats = JSON.readValue(
+                Files.readString(Path.of("../metrics-service/src/test/resources/contracts/unit-stats.json")),
+                UnitStats.class);
+        assertThat(stats.unitCode()).isEqualTo("H26");
+        assertThat(stats.parsedPeriod()).contains(Period.parse("2026-07").orElseThrow());
+        assertThat(stats.unitCounts()).contains(new UnitCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0));
+        assertThat(stats.updatedAt()).hasToString("2026-07-02T03:00:00.300Z");
+    }
+
+    @Test
+    void readsTheGoldenUnitRecordOfDossierService() throws Exception {
+        UnitRecord unit = JSON.readValue(
+                Files.readString(Path.of("../dossier-service/src/test/resources/contracts/unit-record.json")),
+                UnitRecord.class);
+        assertThat(unit.toUnit()).contains(new Unit("H26.30", "Xã Phù Cừ", "COMMUNE", "H26"));
+    }
+
+    @Test
+    void aRootUnitHasNoParentAndAUnitWithoutLevelIsRefused() {
+        assertThat(JSON.readValue(
+                                "{\"code\":\"H26\",\"name\":\"Tỉnh Hưng Yên\",\"level\":\"PROVINCE\",\"parentCode\":null}",
+                                UnitRecord.class)
+                        .toUnit())
+                .contains(new Unit("H26", "Tỉnh Hưng Yên", "PROVINCE", null));
+        assertThat(JSON.readValue("{\"code\":\"H26\",\"name\":\"x\"}", UnitRecord.class)
+                        .toUnit())
+                .isEmpty();
+    }
+
+    @Test
+    void aStatsKeyNamesTheUnitAndThePeriod() {
+        assertThat(UnitStats.splitKey("H26|2026-07"))
+                .hasValueSatisfying(parts -> assertThat(parts).containsExactly("H26", "2026-07"));
+        assertThat(UnitStats.splitKey("nobar")).isEmpty();
+    }
+}
