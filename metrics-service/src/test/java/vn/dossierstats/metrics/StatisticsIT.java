@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,6 +102,20 @@ class StatisticsIT {
                 "catalogue.units.v1",
                 "33.002",
                 "{\"code\":\"33.002\",\"name\":\"Xã B\",\"level\":\"COMMUNE\",\"parentCode\":\"33\"}");
+        send(
+                "catalogue.units.v1",
+                "CR",
+                "{\"code\":\"CR\",\"name\":\"Tỉnh C\",\"level\":\"PROVINCE\",\"parentCode\":null}");
+        send(
+                "catalogue.units.v1",
+                "CR.001",
+                "{\"code\":\"CR.001\",\"name\":\"Xã C\",\"level\":\"COMMUNE\",\"parentCode\":\"CR\"}");
+    }
+
+    /** The topology starts once its topics exist; on a loaded machine that can take a while. */
+    @BeforeEach
+    void awaitEngine() {
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(engine::isProcessing);
     }
 
     @AfterAll
@@ -132,7 +148,6 @@ class StatisticsIT {
 
     @Test
     void badRequestsAreProblems() throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(engine::isProcessing);
         assertThat(status("/api/v1/stats/units/nope")).isEqualTo(404);
         assertThat(status("/api/v1/stats/units/33?period=2026-13")).isEqualTo(400);
         assertThat(status("/api/v1/stats/units/33?period=2999")).isEqualTo(400);
@@ -140,12 +155,11 @@ class StatisticsIT {
 
     @Test
     void aCrashWhileFactsFlowLosesNothingAndCountsNothingTwice() throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(engine::isProcessing);
         String today = LocalDate.now(ZONE).toString();
         Instant received = Instant.now().minusSeconds(7200);
         int dossiers = 300;
         for (int i = 0; i < dossiers; i++) {
-            send("dossier.facts.v1", "C-" + i, fact("C-" + i, 1, "33.001", received, null, null));
+            send("dossier.facts.v1", "C-" + i, fact("C-" + i, 1, "CR.001", received, null, null));
             if (i == dossiers / 2) {
                 engine.stop(); // the stream thread dies mid-flow, uncommitted work is aborted
                 engine.start();
@@ -156,19 +170,241 @@ class StatisticsIT {
                     fact(
                             "C-" + i,
                             2,
-                            "33.001",
+                            "CR.001",
                             received,
                             Instant.now().minusSeconds(5),
                             i % 3 == 0 ? "LATE" : "EARLY"));
-            send("dossier.facts.v1", "C-" + i, fact("C-" + i, 1, "33.001", received, null, null)); // stale redelivery
+            send("dossier.facts.v1", "C-" + i, fact("C-" + i, 1, "CR.001", received, null, null)); // stale redelivery
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode commune = get("/api/v1/stats/units/33.001?period=" + today);
+            JsonNode commune = get("/api/v1/stats/units/CR.001?period=" + today);
             assertThat(commune.get("received").get("new").asLong()).isEqualTo(dossiers);
             assertThat(commune.get("ended").get("late").asLong()).isEqualTo(100);
             assertThat(commune.get("ended").get("early").asLong()).isEqualTo(200);
             assertThat(commune.get("inProgress").get("total").asLong()).isZero();
         });
+    }
+
+    /**
+     * July 2026 in province 33, worked by hand. 33.001: A received 20 June, due 25 June, still open (overdue); B
+     * received 28 June, ended early 2 July; F received 10 July (online), due 15 July, ended late 2 August; G refused.
+     * 33.002: C received 5 July (online), ended on time 10 July; D received 15 July, due 20 July, ended late 22 July;
+     * E received 28 July (postal), due 5 August, open.
+     */
+    @Test
+    void aHandWorkedMonthMatchesFigureForFigure() throws Exception {
+        send(
+                "dossier.facts.v1",
+                "HW-A",
+                handWorked(
+                        "HW-A", "33.001", "DIRECT", "OPEN", "2026-06-20T09:00", "2026-06-25T10:00", null, null, true));
+        send(
+                "dossier.facts.v1",
+                "HW-B",
+                handWorked(
+                        "HW-B",
+                        "33.001",
+                        "DIRECT",
+                        "RESOLVED",
+                        "2026-06-28T09:00",
+                        "2026-07-03T10:00",
+                        "2026-07-02T09:00",
+                        "EARLY",
+                        false));
+        send(
+                "dossier.facts.v1",
+                "HW-C",
+                handWorked(
+                        "HW-C",
+                        "33.002",
+                        "ONLINE",
+                        "RESOLVED",
+                        "2026-07-05T09:00",
+                        "2026-07-10T17:00",
+                        "2026-07-10T09:00",
+                        "ON_TIME",
+                        false));
+        send(
+                "dossier.facts.v1",
+                "HW-D",
+                handWorked(
+                        "HW-D",
+                        "33.002",
+                        "DIRECT",
+                        "RESOLVED",
+                        "2026-07-15T09:00",
+                        "2026-07-20T10:00",
+                        "2026-07-22T09:00",
+                        "LATE",
+                        true));
+        send(
+                "dossier.facts.v1",
+                "HW-E",
+                handWorked(
+                        "HW-E", "33.002", "POSTAL", "OPEN", "2026-07-28T09:00", "2026-08-05T10:00", null, null, true));
+        send(
+                "dossier.facts.v1",
+                "HW-F",
+                handWorked(
+                        "HW-F",
+                        "33.001",
+                        "ONLINE",
+                        "RESOLVED",
+                        "2026-07-10T09:00",
+                        "2026-07-15T10:00",
+                        "2026-08-02T09:00",
+                        "LATE",
+                        true));
+        send(
+                "dossier.facts.v1",
+                "HW-G",
+                handWorked(
+                        "HW-G",
+                        "33.001",
+                        "DIRECT",
+                        "REFUSED",
+                        "2026-07-12T09:00",
+                        "2026-07-17T10:00",
+                        null,
+                        null,
+                        false));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode province = get("/api/v1/stats/units/33?period=2026-07");
+            assertThat(province.get("received").toString())
+                    .isEqualTo(
+                            "{\"carriedOver\":2,\"new\":4,\"online\":2,\"direct\":1,\"postal\":1,\"totalToProcess\":6}");
+            assertThat(province.get("ended").toString()).isEqualTo("{\"early\":1,\"onTime\":1,\"late\":1,\"total\":3}");
+            assertThat(province.get("inProgress").toString())
+                    .isEqualTo("{\"withinDeadline\":1,\"overdue\":2,\"total\":3}");
+            assertThat(province.get("onTimeRate").asDouble()).isEqualTo(0.6667);
+            assertThat(province.get("progressScore").asDouble())
+                    .isEqualTo(10.00)
+                    .isEqualTo(20.0 * (1 + 1 + 1) / 6);
+            assertThat(province.get("onlineShare").asDouble()).isEqualTo(0.5);
+        });
+        // each unit's buckets are updated in its own partition: wait for every one
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode first = get("/api/v1/stats/units/33.001?period=2026-07");
+            assertThat(first.get("received").get("carriedOver").asLong()).isEqualTo(2);
+            assertThat(first.get("received").get("new").asLong()).isEqualTo(1);
+            assertThat(first.get("inProgress").get("overdue").asLong()).isEqualTo(2);
+            assertThat(first.get("progressScore").asDouble()).isEqualTo(6.67);
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode second = get("/api/v1/stats/units/33.002?period=2026-07");
+            assertThat(second.get("ended").get("late").asLong()).isEqualTo(1);
+            assertThat(second.get("inProgress").get("withinDeadline").asLong()).isEqualTo(1);
+            assertThat(second.get("progressScore").asDouble()).isEqualTo(13.33);
+            assertThat(second.get("onTimeRate").asDouble()).isEqualTo(0.5);
+        });
+    }
+
+    /** A rebuild is a second topology under a new application id, replaying the compacted facts from the start. */
+    @Test
+    void aRebuildFromTheFactsGivesTheLiveFigures() throws Exception {
+        send(
+                "dossier.facts.v1",
+                "RB-1",
+                handWorked(
+                        "RB-1",
+                        "RB.002",
+                        "ONLINE",
+                        "RESOLVED",
+                        "2026-05-05T09:00",
+                        "2026-05-10T17:00",
+                        "2026-05-12T09:00",
+                        "LATE",
+                        true));
+        send(
+                "dossier.facts.v1",
+                "RB-2",
+                handWorked(
+                        "RB-2", "RB.001", "DIRECT", "OPEN", "2026-05-20T09:00", "2026-06-10T17:00", null, null, true));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var province = engine.buckets().get("RB|2026-05");
+            var first = engine.buckets().get("RB.001|2026-05");
+            var second = engine.buckets().get("RB.002|2026-05");
+            return province != null && province.receivedNew() == 2 && first != null && second != null;
+        });
+        java.util.Properties config = new java.util.Properties();
+        config.put(
+                org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "metrics-rebuild-" + System.nanoTime());
+        config.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString());
+        config.put(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2");
+        config.put(
+                org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("rebuild").toString());
+        config.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        // the rebuilt instance writes nowhere the live one reads: its statistics go to their own topic name
+        var builder = new org.apache.kafka.streams.StreamsBuilder();
+        var topology = vn.dossierstats.metrics.stream.StatisticsTopology.build(
+                builder,
+                ZONE,
+                2000,
+                Duration.ofMillis(200),
+                clock,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        try (var rebuilt = new org.apache.kafka.streams.KafkaStreams(topology, config)) {
+            rebuilt.start();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> rebuilt.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                var rebuiltBuckets = rebuilt.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+                        vn.dossierstats.metrics.stream.StatisticsTopology.BUCKETS,
+                        org.apache.kafka.streams.state.QueryableStoreTypes
+                                .<String, vn.dossierstats.metrics.report.Counts>keyValueStore()));
+                var liveBuckets = engine.buckets();
+                for (String unit : List.of("RB", "RB.001", "RB.002", "33", "33.001", "33.002", "CR.001")) {
+                    for (String period :
+                            List.of("2026", "2026-Q2", "2026-Q3", "2026-05", "2026-06", "2026-07", "2026-05-12")) {
+                        assertThat(rebuiltBuckets.get(unit + "|" + period))
+                                .as(unit + " " + period)
+                                .isEqualTo(liveBuckets.get(unit + "|" + period));
+                    }
+                }
+            });
+        }
+    }
+
+    private static String parent(String unit) {
+        return unit.substring(0, unit.indexOf('.'));
+    }
+
+    private static String handWorked(
+            String id,
+            String unit,
+            String channel,
+            String status,
+            String received,
+            String due,
+            String ended,
+            String classification,
+            boolean overdue) {
+        Instant dueAt = java.time.LocalDateTime.parse(due).atZone(ZONE).toInstant();
+        return """
+                {"dossierId":"%s","sequence":1,"acceptedAt":"%s","unitCode":"%s","unitPath":["%s","%s"],
+                 "channel":"%s","status":"%s","receivedAt":"%s","dueAt":"%s","overdueSince":%s,
+                 "endedAt":%s,"classification":%s,"digitized":true,"feeRequired":false,"paidOnlineAt":null}""".formatted(
+                        id,
+                        Instant.now(),
+                        unit,
+                        parent(unit),
+                        unit,
+                        channel,
+                        status,
+                        java.time.LocalDateTime.parse(received).atZone(ZONE).toInstant(),
+                        dueAt,
+                        overdue ? "\"" + dueAt + "\"" : "null",
+                        ended == null
+                                ? "null"
+                                : "\""
+                                        + java.time.LocalDateTime.parse(ended)
+                                                .atZone(ZONE)
+                                                .toInstant() + "\"",
+                        classification == null ? "null" : "\"" + classification + "\"");
     }
 
     private static void send(String topic, String key, String value) {
@@ -182,13 +418,14 @@ class StatisticsIT {
     private static String fact(
             String id, long sequence, String unit, Instant received, Instant ended, String classification) {
         return """
-                {"dossierId":"%s","sequence":%d,"acceptedAt":"%s","unitCode":"%s","unitPath":["33","%s"],
+                {"dossierId":"%s","sequence":%d,"acceptedAt":"%s","unitCode":"%s","unitPath":["%s","%s"],
                  "channel":"DIRECT","status":"%s","receivedAt":"%s","dueAt":"%s","overdueSince":null,
                  "endedAt":%s,"classification":%s,"digitized":false,"feeRequired":false,"paidOnlineAt":null}""".formatted(
                         id,
                         sequence,
                         Instant.now(),
                         unit,
+                        parent(unit),
                         unit,
                         ended == null ? "OPEN" : "RESOLVED",
                         received,
