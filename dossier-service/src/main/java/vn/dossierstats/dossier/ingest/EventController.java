@@ -42,7 +42,7 @@ class EventController {
             @RequestBody(required = false) String body) {
         String sourceId = requireSource(source);
         JsonNode node = JsonFields.parse(json, body).node();
-        IngestResult result = ingestion.ingest(parser.parse(sourceId, node));
+        IngestResult result = ingestOnceMore(parser.parse(sourceId, node));
         return ResponseEntity.status(
                         result.status() == IngestResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(result);
@@ -73,7 +73,7 @@ class EventController {
                             ? node.get("eventId").asString()
                             : null);
             try {
-                IngestResult outcome = ingestion.ingest(parser.parse(sourceId, node));
+                IngestResult outcome = ingestOnceMore(parser.parse(sourceId, node));
                 result.put("status", outcome.status());
                 if (outcome.status() == IngestResult.Status.ACCEPTED) {
                     accepted++;
@@ -92,6 +92,19 @@ class EventController {
         answer.put("rejected", events.size() - accepted - duplicates);
         answer.put("results", results);
         return answer;
+    }
+
+    /**
+     * Two requests carrying the same (source, eventId) for different dossiers lock different rows and may race to
+     * insert it; the loser's transaction fails on the key and, run again, sees the winner's event: a duplicate or a
+     * conflict, never a 500.
+     */
+    private IngestResult ingestOnceMore(vn.dossierstats.dossier.lifecycle.DossierEvent event) {
+        try {
+            return ingestion.ingest(event);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return ingestion.ingest(event);
+        }
     }
 
     private static Map<String, Object> error(ApiProblem problem) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x0B0C5L;
+    static final long RELAY_LOCK = 0x0B0C5L;
     private static final int BATCH = 1000;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 

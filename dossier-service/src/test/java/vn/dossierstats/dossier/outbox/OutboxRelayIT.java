@@ -3,6 +3,8 @@ package vn.dossierstats.dossier.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dossierstats.dossier.Infrastructure;
 import vn.dossierstats.dossier.IntegrationTest;
@@ -28,24 +31,44 @@ class OutboxRelayIT extends IntegrationTest {
     @Test
     void aFailedSendLeavesTheRowPending() {
         // the row is written in this transaction, so the application's own relay never sees it
-        KafkaTemplate<String, String> failing = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.kafkaBootstrap(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                1000,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class)));
+        AtomicInteger attempts = new AtomicInteger();
+        KafkaTemplate<String, String> failing =
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, String>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        Infrastructure.kafkaBootstrap(),
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        1000,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class))) {
+                    @Override
+                    public CompletableFuture<SendResult<String, String>> send(String topic, String key, String data) {
+                        if (topic.equals("no.such.topic")) {
+                            attempts.incrementAndGet();
+                        }
+                        return super.send(topic, key, data);
+                    }
+                };
         OutboxRelay relay = new OutboxRelay(jdbc, failing, transaction, meters);
         transaction.executeWithoutResult(status -> {
+            // hold the relay lock in this session (it is re-entrant), so the relay under test is the one that runs;
+            // the rows are written in this transaction, so the application's own relay never sees them
+            jdbc.sql("select pg_advisory_xact_lock(?)")
+                    .param(OutboxRelay.RELAY_LOCK)
+                    .query()
+                    .singleRow();
             jdbc.sql("insert into outbox (topic, record_key, payload) values ('no.such.topic', 'k', '{}')")
                     .update();
+            jdbc.sql("insert into outbox (topic, record_key, payload) values ('catalogue.units.v1', 'after', '{}')")
+                    .update();
             relay.relayBatch();
-            assertThat(jdbc.sql("select count(*) from outbox where topic = 'no.such.topic'")
+            assertThat(attempts.get()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from outbox where record_key in ('k', 'after')")
                             .query(Long.class)
                             .single())
-                    .isEqualTo(1);
+                    .as("the failed row and the row behind it stay pending")
+                    .isEqualTo(2);
             status.setRollbackOnly();
         });
         failing.destroy();

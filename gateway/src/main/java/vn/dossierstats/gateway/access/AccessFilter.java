@@ -1,85 +1,102 @@
 package vn.dossierstats.gateway.access;
 
-import java.util.Set;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import vn.dossierstats.gateway.GatewayProperties;
 import vn.dossierstats.gateway.problem.Problems;
 
 /**
- * Who may do what: event writes need a source key, catalogue and calendar writes the admin token, reads are public.
- * The source identity forwarded to dossier-service comes from the key alone: any {@code X-Source-Id} a caller sends
- * is removed from every request.
+ * Applies the route's {@link Access} rule once the router has chosen the route, and shapes what the service sees: the
+ * source identity comes from the key alone ({@code X-Source-Id} from callers is always removed), and the credentials
+ * the gateway has checked ({@code X-Api-Key}, {@code Authorization}) are not passed on.
  */
 @Component
-class AccessFilter implements WebFilter, Ordered {
+class AccessFilter implements GlobalFilter, Ordered {
+
+    /** Exchange attribute holding the {@link SourceIdentity} of an authenticated write (for scope checks later). */
+    public static final String SOURCE_ATTR = AccessFilter.class.getName() + ".source";
 
     static final String API_KEY = "X-Api-Key";
     static final String SOURCE_ID = "X-Source-Id";
-    private static final Set<HttpMethod> WRITES =
-            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Logger log = LoggerFactory.getLogger(AccessFilter.class);
 
-    private final SourceKeys sourceKeys;
-    private final AdminToken adminToken;
+    private final AccessPolicy policy;
 
-    AccessFilter(GatewayProperties properties) {
-        this.sourceKeys = new SourceKeys(properties.sources());
-        this.adminToken = new AdminToken(
-                properties.admin() == null ? null : properties.admin().token());
+    AccessFilter(AccessPolicy policy) {
+        this.policy = policy;
     }
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 20;
+        return Ordered.HIGHEST_PRECEDENCE + 100;
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest();
-        String path = request.getPath().pathWithinApplication().value();
-        HttpMethod method = request.getMethod();
-        String sourceId = null;
-        if (path.startsWith("/api/v1/dossier-events") && WRITES.contains(method)) {
-            sourceId =
-                    sourceKeys.sourceOf(request.getHeaders().getFirst(API_KEY)).orElse(null);
-            if (sourceId == null) {
-                return Problems.write(
-                        exchange.getResponse(),
-                        HttpStatus.UNAUTHORIZED,
-                        "A valid X-Api-Key is required to send dossier events.");
-            }
-        } else if (isAdministration(path)
-                && WRITES.contains(method)
-                && !adminToken.admits(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION))) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            return Problems.write(
-                    exchange.getResponse(), HttpStatus.UNAUTHORIZED, "A valid administrator bearer token is required.");
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+        Access access = route == null
+                ? null
+                : Access.of(route.getMetadata().get(Access.METADATA)).orElse(null);
+        if (access == null) {
+            // fail closed: a route without a valid access rule is a configuration mistake, never an open door
+            log.error("route {} declares no valid metadata.access; refusing", route == null ? null : route.getId());
+            return Problems.write(exchange, HttpStatus.FORBIDDEN, "This resource is not available.");
         }
-        String forwardedSource = sourceId;
-        ServerHttpRequest forwarded = request.mutate()
-                .headers(headers -> {
-                    headers.remove(SOURCE_ID);
-                    headers.remove(API_KEY);
-                    if (forwardedSource != null) {
-                        headers.set(SOURCE_ID, forwardedSource);
-                    }
-                })
-                .build();
-        return chain.filter(exchange.mutate().request(forwarded).build());
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders headers = request.getHeaders();
+        AccessDecision decision = policy.decide(
+                access,
+                request.getMethod().name(),
+                headers.getFirst(API_KEY),
+                headers.getFirst(HttpHeaders.AUTHORIZATION));
+        return switch (decision) {
+            case AccessDecision.NeedsSourceKey ignored ->
+                Problems.write(
+                        exchange,
+                        HttpStatus.UNAUTHORIZED,
+                        "A valid X-Api-Key header is required to send dossier events.");
+            case AccessDecision.NeedsAdminToken ignored -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                yield Problems.write(
+                        exchange,
+                        HttpStatus.UNAUTHORIZED,
+                        "A valid administrator token (Authorization: Bearer) is required.");
+            }
+            case AccessDecision.MethodNotAllowed notAllowed -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, String.join(", ", notAllowed.allowed()));
+                yield Problems.write(
+                        exchange,
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        "This resource accepts only " + String.join(", ", notAllowed.allowed()) + ".");
+            }
+            case AccessDecision.Forward forward -> chain.filter(forwarded(exchange, forward.source()));
+        };
     }
 
-    private static boolean isAdministration(String path) {
-        return path.startsWith("/api/v1/units")
-                || path.startsWith("/api/v1/procedures")
-                || path.startsWith("/api/v1/calendar")
-                || path.startsWith("/api/v1/sources");
+    private static ServerWebExchange forwarded(ServerWebExchange exchange, SourceIdentity source) {
+        if (source != null) {
+            exchange.getAttributes().put(SOURCE_ATTR, source);
+        }
+        return exchange.mutate()
+                .request(request -> request.headers(headers -> {
+                    headers.remove(SOURCE_ID);
+                    headers.remove(API_KEY);
+                    headers.remove(HttpHeaders.AUTHORIZATION);
+                    if (source != null) {
+                        headers.set(SOURCE_ID, source.id());
+                    }
+                }))
+                .build();
     }
 }

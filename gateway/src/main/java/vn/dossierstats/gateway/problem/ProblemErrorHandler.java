@@ -1,66 +1,83 @@
 package vn.dossierstats.gateway.problem;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's own failures as problem+json: a service that does not answer is 503, one too slow is 504, an unknown
- * path 404. Nothing of the cause (host names, stack traces) leaves the gateway; it goes to the log.
+ * Every failure inside the gateway becomes problem+json: a service that cannot be reached is 503, one too slow 504, an
+ * unrouted path 404. The cause (host names, exception messages) goes to the log, never to the caller.
  */
 @Component
-@Order(-2)
+@Order(-2) // before Boot's default handler (-1), which would answer with its own JSON shape
 class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        HttpStatus status;
-        String detail;
-        if (causedBy(error, ConnectException.class)
-                || causedBy(error, io.netty.channel.ConnectTimeoutException.class)) {
-            status = HttpStatus.SERVICE_UNAVAILABLE;
-            detail = "The service behind this path is unavailable; retry later.";
-        } else if (causedBy(error, TimeoutException.class)
-                || error instanceof ResponseStatusException rse
-                        && rse.getStatusCode().value() == 504) {
-            status = HttpStatus.GATEWAY_TIMEOUT;
-            detail = "The service behind this path did not answer in time.";
-        } else if (error instanceof ResponseStatusException rse) {
-            HttpStatusCode code = rse.getStatusCode();
-            status = HttpStatus.resolve(code.value()) == null
-                    ? HttpStatus.BAD_GATEWAY
-                    : HttpStatus.valueOf(code.value());
-            detail = status == HttpStatus.NOT_FOUND ? "No such resource." : safeReason(rse, status);
-        } else {
-            status = HttpStatus.BAD_GATEWAY;
-            detail = "The request could not be forwarded.";
-        }
+        HttpStatus status = statusOf(error);
+        String detail = error instanceof ProblemException problem ? problem.detail() : detailOf(status);
         if (status.is5xxServerError()) {
-            log.warn(
-                    "{} {} failed with {}: {}",
-                    exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(),
-                    status.value(),
-                    error.toString());
+            // the request id is not in the MDC here (outside the request's reactive context): put it there for this
+            // line
+            try (var ignored = MDC.putCloseable(
+                    "requestId", exchange.getResponse().getHeaders().getFirst("X-Request-Id"))) {
+                log.warn(
+                        "{} {} answered {}: {}",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(),
+                        status.value(),
+                        error.toString());
+            }
         }
-        return Problems.write(exchange.getResponse(), status, detail);
+        return Problems.write(exchange, status, detail);
     }
 
-    private static String safeReason(ResponseStatusException exception, HttpStatus status) {
-        return status.is4xxClientError() && exception.getReason() != null
-                ? exception.getReason()
-                : status.getReasonPhrase();
+    static HttpStatus statusOf(Throwable error) {
+        if (causedBy(error, ConnectException.class)
+                || causedBy(error, ConnectTimeoutException.class)
+                || causedBy(error, UnknownHostException.class)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        if (causedBy(error, TimeoutException.class) || causedBy(error, ReadTimeoutException.class)) {
+            return HttpStatus.GATEWAY_TIMEOUT;
+        }
+        if (error instanceof ResponseStatusException rse) {
+            HttpStatus status = HttpStatus.resolve(rse.getStatusCode().value());
+            return status == null ? HttpStatus.BAD_GATEWAY : status;
+        }
+        if (causedBy(error, IOException.class)) {
+            // e.g. the service closed the connection before answering
+            return HttpStatus.BAD_GATEWAY;
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static String detailOf(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "No such resource.";
+            case METHOD_NOT_ALLOWED -> "This resource does not accept this method.";
+            case SERVICE_UNAVAILABLE -> "The service behind this path is unavailable; retry later.";
+            case GATEWAY_TIMEOUT -> "The service behind this path did not answer in time; retry later.";
+            case BAD_GATEWAY -> "The service behind this path did not answer properly; retry later.";
+            case CONTENT_TOO_LARGE -> "The request body is too large.";
+            case INTERNAL_SERVER_ERROR -> "The gateway could not process the request.";
+            default -> status.is4xxClientError() ? "The request cannot be processed." : "The request failed.";
+        };
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

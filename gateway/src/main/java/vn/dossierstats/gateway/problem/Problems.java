@@ -5,23 +5,35 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Writes the gateway's own errors as RFC 9457 problem+json: no stack traces, no internal addresses. */
+/**
+ * Writes the gateway's own errors as RFC 9457 problem+json ({@code type}, {@code title}, {@code status},
+ * {@code detail}): fixed texts only, never a stack trace, exception message or internal address.
+ */
 public final class Problems {
 
     private Problems() {}
 
-    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String detail) {
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
+            // too late for a problem (e.g. a stream broke midway): the connection is closed instead
             return Mono.empty();
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        response.getHeaders().remove("Content-Length");
+        byte[] body = json(status, detail).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    static String json(HttpStatus status, String detail) {
+        return "{\"type\":\"about:blank\",\"title\":\"" + escape(status.getReasonPhrase()) + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
     }
 
     private static String escape(String text) {

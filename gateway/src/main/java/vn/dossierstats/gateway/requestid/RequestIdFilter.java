@@ -1,5 +1,6 @@
 package vn.dossierstats.gateway.requestid;
 
+import io.micrometer.context.ContextRegistry;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
@@ -10,12 +11,27 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Gives every request an id (a caller's sane one is kept), forwards it and returns it on every response. */
+/**
+ * Gives every request an id: a caller's sane {@code X-Request-Id} is kept, anything else replaced by a UUID. The id is
+ * forwarded to the service, returned on every response (errors included) and put in the log lines of the request: it
+ * travels in the Reactor context, and the context-propagation library
+ * ({@code spring.reactor.context-propagation=auto}) restores it into the MDC on whichever thread logs.
+ */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
 
-    static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    public static final String HEADER = "X-Request-Id";
+    /** The MDC key (and Reactor context key) of the log pattern: {@code %X{requestId}}. */
+    public static final String MDC_KEY = "requestId";
+
+    /** Printable, short, no separators a log parser or header could trip on. */
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    RequestIdFilter() {
+        ContextRegistry.getInstance()
+                .registerThreadLocalAccessor(
+                        MDC_KEY, () -> MDC.get(MDC_KEY), id -> MDC.put(MDC_KEY, id), () -> MDC.remove(MDC_KEY));
+    }
 
     @Override
     public int getOrder() {
@@ -24,19 +40,17 @@ class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches()
+        String id = idFor(exchange.getRequest().getHeaders().getFirst(HEADER));
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        ServerWebExchange forwarded = exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set(HEADER, id)))
+                .build();
+        return chain.filter(forwarded).contextWrite(context -> context.put(MDC_KEY, id));
+    }
+
+    static String idFor(String incoming) {
+        return incoming != null && SANE.matcher(incoming).matches()
                 ? incoming
                 : UUID.randomUUID().toString();
-        exchange.getResponse().getHeaders().set(HEADER, id);
-        var request =
-                exchange.getRequest().mutate().headers(h -> h.set(HEADER, id)).build();
-        MDC.put("requestId", id);
-        try {
-            return chain.filter(exchange.mutate().request(request).build())
-                    .contextWrite(context -> context.put(HEADER, id));
-        } finally {
-            MDC.remove("requestId");
-        }
     }
 }

@@ -1,0 +1,34 @@
+package vn.dossierstats.gateway.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Who may use a route, declared on the route itself ({@code metadata.access} in application.yml) so that whatever
+ * path variant the router matches, the same rule applies.
+ */
+public enum Access {
+    /** Reads for everyone; other methods are 405. */
+    PUBLIC_READ("public-read"),
+    /** Only POST, with a source key. */
+    SOURCE_WRITE("source-write"),
+    /** Reads for everyone; every other method needs the administrator token. */
+    ADMIN_WRITE("admin-write"),
+    /** Every method needs the administrator token (source management, issue 6). */
+    ADMIN("admin");
+
+    /** The route metadata key. */
+    public static final String METADATA = "access";
+
+    private final String name;
+
+    Access(String name) {
+        this.name = name;
+    }
+
+    static Optional<Access> of(Object metadata) {
+        return Arrays.stream(values())
+                .filter(access -> access.name.equals(metadata))
+                .findFirst();
+    }
+}

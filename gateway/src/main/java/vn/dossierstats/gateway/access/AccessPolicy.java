@@ -1,0 +1,52 @@
+package vn.dossierstats.gateway.access;
+
+import java.util.List;
+import java.util.Set;
+
+/** Decides, without any web framework, whether a request may go through: the rules of api.md "Authentication". */
+final class AccessPolicy {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String BEARER = "Bearer ";
+
+    private final SourceDirectory sources;
+    private final AdminAuthenticator admins;
+
+    AccessPolicy(SourceDirectory sources, AdminAuthenticator admins) {
+        this.sources = sources;
+        this.admins = admins;
+    }
+
+    AccessDecision decide(Access access, String method, String apiKey, String authorization) {
+        boolean read = READS.contains(method);
+        return switch (access) {
+            case PUBLIC_READ ->
+                read ? new AccessDecision.Forward(null) : new AccessDecision.MethodNotAllowed(List.of("GET", "HEAD"));
+            case SOURCE_WRITE -> {
+                if (!"POST".equals(method)) {
+                    yield new AccessDecision.MethodNotAllowed(List.of("POST"));
+                }
+                yield sources.authenticate(apiKey)
+                        .<AccessDecision>map(AccessDecision.Forward::new)
+                        .orElseGet(AccessDecision.NeedsSourceKey::new);
+            }
+            case ADMIN_WRITE -> read || isAdmin(authorization) ? new AccessDecision.Forward(null) : needsAdmin();
+            case ADMIN -> isAdmin(authorization) ? new AccessDecision.Forward(null) : needsAdmin();
+        };
+    }
+
+    private static AccessDecision needsAdmin() {
+        return new AccessDecision.NeedsAdminToken();
+    }
+
+    private boolean isAdmin(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()) {
+            return false;
+        }
+        // RFC 9110: the auth scheme is case-insensitive
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return false;
+        }
+        return admins.admits(authorization.substring(BEARER.length()).trim());
+    }
+}

@@ -1,0 +1,73 @@
+package vn.dossierstats.gateway.access;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import vn.dossierstats.gateway.GatewayProperties.Source;
+
+/**
+ * Source systems from configuration ({@code gateway.sources}). Keys are kept only as SHA-256 hashes; a lookup
+ * compares against every entry in constant time, so timing tells nothing about which keys exist.
+ */
+final class ConfiguredSources implements SourceDirectory {
+
+    private record Entry(SourceIdentity identity, byte[] hash) {}
+
+    private final List<Entry> entries;
+
+    ConfiguredSources(List<Source> sources) {
+        List<Entry> list = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        for (Source source : sources) {
+            if (source.id() == null || source.id().isBlank()) {
+                throw new IllegalArgumentException("gateway.sources: every source needs an id");
+            }
+            if (!ids.add(source.id())) {
+                throw new IllegalArgumentException("gateway.sources: source id " + source.id() + " appears twice");
+            }
+            byte[] hash = hashOf(source);
+            if (!hashes.add(HexFormat.of().formatHex(hash))) {
+                throw new IllegalArgumentException("gateway.sources: source " + source.id() + " reuses another's key");
+            }
+            list.add(new Entry(new SourceIdentity(source.id(), source.scopes()), hash));
+        }
+        this.entries = List.copyOf(list);
+    }
+
+    private static byte[] hashOf(Source source) {
+        boolean hasHash = source.keyHash() != null && !source.keyHash().isBlank();
+        boolean hasKey = source.key() != null && !source.key().isBlank();
+        if (hasHash == hasKey) {
+            throw new IllegalArgumentException(
+                    "gateway.sources: source " + source.id() + " needs exactly one of key-hash or key");
+        }
+        if (hasKey) {
+            return Hashes.sha256(source.key());
+        }
+        String hex = source.keyHash().trim();
+        if (!hex.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException(
+                    "gateway.sources: key-hash of source " + source.id() + " must be 64 hex digits (SHA-256)");
+        }
+        return HexFormat.of().parseHex(hex);
+    }
+
+    @Override
+    public Optional<SourceIdentity> authenticate(String key) {
+        if (key == null || key.isEmpty() || key.length() > Hashes.MAX_SECRET_LENGTH) {
+            return Optional.empty();
+        }
+        byte[] hash = Hashes.sha256(key);
+        SourceIdentity found = null;
+        for (Entry entry : entries) { // no early exit: every lookup costs the same
+            if (Hashes.same(entry.hash(), hash)) {
+                found = entry.identity();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+}

@@ -1,0 +1,64 @@
+package vn.dossierstats.gateway.routing;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import vn.dossierstats.gateway.problem.Problems;
+
+/**
+ * Refuses paths a service could read differently from the router. The gateway forwards the raw path; a servlet
+ * container behind it decodes {@code %2e%2e}, drops {@code ;params} and normalizes dot segments, so
+ * {@code /api/v1/dossiers/..%2f..%2factuator/env} would match a public route here and reach the service's actuator
+ * there. No API path needs dot segments, encoded slashes, path parameters or control characters.
+ */
+@Component
+class UnsafePathFilter implements WebFilter, Ordered {
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 30;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String rawPath = exchange.getRequest().getURI().getRawPath();
+        if (!isSafe(rawPath)) {
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "The request path is not acceptable.");
+        }
+        return chain.filter(exchange);
+    }
+
+    static boolean isSafe(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return true;
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            if (segment.indexOf(';') >= 0) {
+                return false;
+            }
+            String decoded;
+            try {
+                // '+' is not a space in a path: protect it from the form decoder
+                decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformedEscape) {
+                return false;
+            }
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return false;
+            }
+            for (int i = 0; i < decoded.length(); i++) {
+                char c = decoded.charAt(i);
+                if (c == '/' || c == '\\' || c == ';' || c < 0x20 || c == 0x7f) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,143 @@
+package vn.dossierstats.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in for one service: records every request it receives (by {@code X-Request-Id}) and answers 200 JSON. Paths
+ * ending in {@code /slow} stall longer than the test's response timeout, {@code /problem} answers a service
+ * problem+json, and {@code /api/v1/leaderboards/stream} is a Server-Sent Events stream.
+ */
+final class StubService {
+
+    /** What the service received. Header names are lower case. */
+    record Received(String method, String path, String query, Map<String, List<String>> headers, long bodyBytes) {
+
+        Optional<String> header(String name) {
+            List<String> values = headers.get(name.toLowerCase());
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+        }
+    }
+
+    static final String SERVICE_PROBLEM =
+            "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"unknown unit X\"}";
+
+    private final String name;
+    private final HttpServer server;
+    private final Map<String, Received> received = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> streamGates = new ConcurrentHashMap<>();
+
+    StubService(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stub-" + name);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://localhost:" + server.getAddress().getPort());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The request with this request id, if it reached this service. */
+    Optional<Received> received(String requestId) {
+        return Optional.ofNullable(received.get(requestId));
+    }
+
+    /** Lets the SSE stream of this request id send its second event and end. */
+    void releaseStream(String requestId) {
+        streamGates.computeIfAbsent(requestId, id -> new CountDownLatch(1)).countDown();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long bodyBytes;
+            try {
+                bodyBytes = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException aborted) {
+                bodyBytes = -1; // the gateway cut the upload (e.g. body too large)
+            }
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), List.copyOf(values)));
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            String path = exchange.getRequestURI().getPath();
+            if (requestId != null) {
+                received.put(
+                        requestId,
+                        new Received(
+                                exchange.getRequestMethod(),
+                                path,
+                                exchange.getRequestURI().getRawQuery(),
+                                headers,
+                                bodyBytes));
+            }
+            if (path.endsWith("/slow")) {
+                await(new CountDownLatch(1), 3); // longer than the test's 1 s response timeout
+                respond(exchange, 200, "application/json", "{\"late\":true}");
+            } else if (path.endsWith("/problem")) {
+                respond(exchange, 422, "application/problem+json", SERVICE_PROBLEM);
+            } else if (path.equals("/api/v1/leaderboards/stream")) {
+                stream(exchange, requestId);
+            } else {
+                respond(exchange, 200, "application/json", "{\"service\":\"" + name + "\"}");
+            }
+        }
+    }
+
+    /**
+     * Headers only after 1.5 s (beyond the normal response timeout), then one event, then waits until the test has read
+     * it before the second event: the test sees the first event only if the gateway streams without buffering.
+     */
+    private void stream(HttpExchange exchange, String requestId) throws IOException {
+        await(new CountDownLatch(1), 1.5);
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream body = exchange.getResponseBody();
+        body.write("event: leaderboard\ndata: {\"n\":1}\n\n".getBytes(StandardCharsets.UTF_8));
+        body.flush();
+        await(streamGates.computeIfAbsent(requestId, id -> new CountDownLatch(1)), 10);
+        body.write("event: leaderboard\ndata: {\"n\":2}\n\n".getBytes(StandardCharsets.UTF_8));
+        body.flush();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void await(CountDownLatch latch, double seconds) {
+        try {
+            latch.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
