@@ -42,6 +42,31 @@ class DueInstantsTest {
         assertThat(actual.atZone(HCM).toLocalDateTime()).isEqualTo(expected);
     }
 
+    /** The Labour Code calendar of 2026 (Tết 16–20 February) and a Saturday made working (2026-03-07). */
+    private static final WorkingCalendar VIETNAM_2026 = new WorkingCalendar(
+            HCM,
+            WorkingCalendar.STANDARD_PERIODS,
+            WorkingCalendar.STANDARD_WEEKEND,
+            year -> new YearCalendar(
+                    year,
+                    PublicHolidays.of(year, WorkingCalendar.STANDARD_WEEKEND),
+                    year == 2026 ? java.util.Set.of(java.time.LocalDate.of(2026, 3, 7)) : java.util.Set.of()));
+
+    @ParameterizedTest(name = "{0}: received {1}, {2} {3} -> due {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Tết: Friday before it, 1 working day          | 2026-02-13T10:00 | 1 | WORKING_DAYS  | 2026-02-23T10:00
+            Tết: received during it                        | 2026-02-18T09:00 | 1 | WORKING_DAYS  | 2026-02-23T17:00
+            Tết: calendar days ending in it move after it  | 2026-02-12T09:00 | 5 | CALENDAR_DAYS | 2026-02-23T17:00
+            swapped Saturday counts as a working day       | 2026-03-06T16:00 | 1 | WORKING_DAYS  | 2026-03-07T16:00
+            Hùng Kings' day (Sunday) and its Monday off    | 2026-04-24T17:30 | 1 | WORKING_DAYS  | 2026-04-28T17:00
+            """)
+    void dueInstantFollowsTheVietnameseCalendar(
+            String name, LocalDateTime received, int value, ProcessingTime.Unit unit, LocalDateTime expected) {
+        Instant actual =
+                new DueInstants(VIETNAM_2026).due(local(received), new ProcessingTime(value, unit), Optional.empty());
+        assertThat(actual.atZone(HCM).toLocalDateTime()).isEqualTo(expected);
+    }
+
     private static Instant local(LocalDateTime time) {
         return time.atZone(HCM).toInstant();
     }

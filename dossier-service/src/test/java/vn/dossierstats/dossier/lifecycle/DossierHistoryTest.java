@@ -79,6 +79,25 @@ class DossierHistoryTest {
     }
 
     @Test
+    void aPauseOverAWeekendCountsInWallClockTime() {
+        // due Tuesday 14 July 17:00; paused Friday 17:00 to Monday 07:00: 62 hours more, due Friday 17 July 07:00
+        Instant due = at("2026-07-14T17:00");
+        for (String[] c : new String[][] {
+            {"2026-07-16T16:00", "EARLY"}, {"2026-07-17T06:59", "ON_TIME"}, {"2026-07-17T07:01", "LATE"}
+        }) {
+            Replay replay = history.replay(
+                    List.of(
+                            received("2026-07-06T08:00"),
+                            event(EventType.SUPPLEMENT_REQUESTED, "2026-07-10T17:00"),
+                            event(EventType.SUPPLEMENT_RECEIVED, "2026-07-13T07:00"),
+                            event(EventType.RESOLVED, c[0])),
+                    e -> due);
+            assertThat(replay.state().dueAt()).isEqualTo(at("2026-07-17T07:00"));
+            assertThat(replay.state().classification()).as(c[0]).hasToString(c[1]);
+        }
+    }
+
+    @Test
     void moreThanOneSupplementRequestMakesTheEndLate() {
         Replay replay = replay(
                 received("2026-07-06T08:00"),
