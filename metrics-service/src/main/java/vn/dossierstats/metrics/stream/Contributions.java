@@ -16,6 +16,8 @@ import vn.dossierstats.metrics.report.Counts;
  */
 public final class Contributions {
 
+    private static final Counts PAID_ONLINE = new Counts(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+
     private final ZoneId zone;
 
     public Contributions(ZoneId zone) {
@@ -27,7 +29,6 @@ public final class Contributions {
         if (fact == null || fact.refused() || fact.receivedAt() == null) {
             return result;
         }
-        boolean feePaidOnline = fact.feeRequired() && fact.paidOnlineAt() != null;
         Counts receipt = new Counts(
                 1,
                 "ONLINE".equals(fact.channel()) ? 1 : 0,
@@ -35,13 +36,23 @@ public final class Contributions {
                 "POSTAL".equals(fact.channel()) ? 1 : 0,
                 fact.digitized() ? 1 : 0,
                 fact.feeRequired() ? 1 : 0,
-                feePaidOnline ? 1 : 0,
+                0,
                 0,
                 0,
                 0,
                 1,
                 0);
-        add(result, fact, fact.receivedAt(), receipt);
+        Counts paidOnline = receipt.plus(PAID_ONLINE);
+        LocalDate receivedOn = LocalDate.ofInstant(fact.receivedAt(), zone);
+        for (Granularity granularity : Granularity.values()) {
+            Period period = Period.of(granularity, receivedOn);
+            // a fee paid online counts for the periods of receipt that it was paid before the end of
+            boolean paidInTime = fact.feeRequired()
+                    && fact.paidOnlineAt() != null
+                    && fact.paidOnlineAt()
+                            .isBefore(period.end().atStartOfDay(zone).toInstant());
+            add(result, fact, period, paidInTime ? paidOnline : receipt);
+        }
         if (fact.overdueSince() != null) {
             add(result, fact, fact.overdueSince(), new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
         }
@@ -79,11 +90,14 @@ public final class Contributions {
 
     private void add(Map<String, Map<String, Counts>> result, DossierFact fact, Instant at, Counts counts) {
         LocalDate date = LocalDate.ofInstant(at, zone);
+        for (Granularity granularity : Granularity.values()) {
+            add(result, fact, Period.of(granularity, date), counts);
+        }
+    }
+
+    private static void add(Map<String, Map<String, Counts>> result, DossierFact fact, Period period, Counts counts) {
         for (String unit : fact.unitPath()) {
-            Map<String, Counts> buckets = result.computeIfAbsent(unit, u -> new HashMap<>());
-            for (Granularity granularity : Granularity.values()) {
-                buckets.merge(Period.of(granularity, date).key(), counts, Counts::plus);
-            }
+            result.computeIfAbsent(unit, u -> new HashMap<>()).merge(period.key(), counts, Counts::plus);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import vn.dossierstats.metrics.period.Period;
@@ -55,6 +57,18 @@ public final class StatisticsTopology {
             Duration publishInterval,
             Clock clock,
             MeterRegistry meters) {
+        return build(builder, zone, firstYear, publishInterval, clock, meters, Stores::persistentKeyValueStore);
+    }
+
+    /** @param stores how the state stores are kept (in memory in tests that pipe thousands of records) */
+    public static Topology build(
+            StreamsBuilder builder,
+            ZoneId zone,
+            int firstYear,
+            Duration publishInterval,
+            Clock clock,
+            MeterRegistry meters,
+            Function<String, KeyValueBytesStoreSupplier> stores) {
         Contributions contributions = new Contributions(zone);
         Timer freshness = Timer.builder("dossier.stats.freshness")
                 .description("From a dossier event's acceptance to its effect being queryable")
@@ -69,9 +83,9 @@ public final class StatisticsTopology {
                 Materialized.<String, UnitRecord, KeyValueStore<Bytes, byte[]>>as(UNITS));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LAST_FACTS), Serdes.String(), JsonSerde.of(DossierFact.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BUCKETS), Serdes.String(), JsonSerde.of(Counts.class)));
+                stores.apply(LAST_FACTS), Serdes.String(), JsonSerde.of(DossierFact.class)));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.apply(BUCKETS), Serdes.String(), JsonSerde.of(Counts.class)));
 
         builder.stream(Topics.DOSSIER_FACTS, Consumed.with(Serdes.String(), JsonSerde.of(DossierFact.class)))
                 .process(() -> new FactDeltas(contributions), LAST_FACTS)
