@@ -51,6 +51,10 @@ final class ChildProcess {
         return log;
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

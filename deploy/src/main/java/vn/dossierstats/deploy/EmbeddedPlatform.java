@@ -144,6 +144,49 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return "http://localhost:" + options.gatewayPort();
     }
 
+    /** The platform's processes by name (services, broker, database), for resource measurements. */
+    public Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new java.util.LinkedHashMap<>();
+        services.forEach(s -> s.handle().ifPresent(h -> processes.put(s.module(), h)));
+        processes.put("kafka", kafka.handle());
+        postgres.handle().ifPresent(h -> processes.put("postgresql", h));
+        return processes;
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrap();
+    }
+
+    /**
+     * Starts a second metrics-service under a new Kafka Streams application id with an empty state directory: it
+     * recomputes every statistic from the facts topic (a rebuild). Close it to stop it.
+     */
+    public AutoCloseable startRebuild(String applicationId, int port) throws IOException {
+        Service rebuild = new Service(
+                "metrics-service",
+                port,
+                options.home(),
+                env(
+                        Map.of(
+                                "SPRING_PROFILES_ACTIVE",
+                                "embedded",
+                                "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                                kafka.bootstrap()),
+                        Map.of(
+                                "SERVER_PORT", String.valueOf(port),
+                                "METRICS_APPLICATIONID", applicationId,
+                                "METRICS_STATE_DIR",
+                                        options.dataDir().resolve(applicationId).toString())),
+                List.of("-Xmx768m"),
+                options.dataDir().resolve("logs").resolve(applicationId + ".log"));
+        rebuild.start();
+        return rebuild::stop;
+    }
+
     /** Kills a service at once (a crash), for tests. */
     public void kill(String module) {
         service(module).kill();

@@ -103,6 +103,10 @@ final class KafkaBroker {
         return "localhost:" + port;
     }
 
+    ProcessHandle handle() {
+        return process.handle();
+    }
+
     Path log() {
         return process.log();
     }

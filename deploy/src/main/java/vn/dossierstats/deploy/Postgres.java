@@ -16,9 +16,11 @@ final class Postgres {
     static final List<String> DATABASES = List.of("dossier", "ranking");
 
     private final EmbeddedPostgres server;
+    private final Path dir;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, Path dir) {
         this.server = server;
+        this.dir = dir;
     }
 
     static Postgres start(Path dataDir, int port) throws IOException, SQLException {
@@ -41,11 +43,22 @@ final class Postgres {
                 }
             }
         }
-        return new Postgres(server);
+        return new Postgres(server, dir);
     }
 
     String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+    }
+
+    /** The postmaster (its backends are its children), from the pid file of the data directory. */
+    java.util.Optional<ProcessHandle> handle() {
+        try {
+            String pid =
+                    Files.readAllLines(dir.resolve("postmaster.pid")).getFirst().trim();
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     int port() {

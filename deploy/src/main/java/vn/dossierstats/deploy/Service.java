@@ -68,6 +68,11 @@ final class Service {
         return log;
     }
 
+    /** The running process, for resource measurements. */
+    java.util.Optional<ProcessHandle> handle() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.handle());
+    }
+
     void start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Java.executable());

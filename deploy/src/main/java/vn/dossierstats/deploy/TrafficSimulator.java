@@ -8,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,10 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class TrafficSimulator {
 
-    static final List<String> PROVINCES = List.of(
+    public static final List<String> PROVINCES = List.of(
             "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38", "40", "42",
             "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96");
-    private static final ZoneOffset LOCAL = ZoneOffset.ofHours(7);
     private static final Pattern COUNT = Pattern.compile("\\\"(accepted|duplicates|rejected)\\\":(\\d+)");
 
     /** A procedure of the simulated catalogue. */
@@ -56,12 +52,10 @@ public final class TrafficSimulator {
     private final PrintStream out;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Random random = new Random();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
-    private final List<String> units = new ArrayList<>();
+    private final DossierGenerator generator = new DossierGenerator(new Random());
     private volatile boolean running;
     private Thread thread;
 
@@ -81,14 +75,12 @@ public final class TrafficSimulator {
                 put(
                         "/api/v1/units/" + commune,
                         "{\"name\":\"Xã " + commune + "\",\"level\":\"COMMUNE\",\"parentCode\":\"" + province + "\"}");
-                units.add(commune);
             }
             String department = province + ".D01";
             put(
                     "/api/v1/units/" + department,
                     "{\"name\":\"Sở Tài nguyên và Môi trường " + province
                             + "\",\"level\":\"DEPARTMENT\",\"parentCode\":\"" + province + "\"}");
-            units.add(department);
         }
         for (Procedure p : PROCEDURES) {
             put(
@@ -135,7 +127,7 @@ public final class TrafficSimulator {
         List<String> batch = new ArrayList<>();
         int sent = 0;
         while (sent < events) {
-            List<String> dossier = dossier();
+            List<String> dossier = generator.dossier(Instant.now());
             batch.addAll(dossier);
             sent += dossier.size();
             if (batch.size() >= 500) {
@@ -146,37 +138,6 @@ public final class TrafficSimulator {
         if (!batch.isEmpty()) {
             postBatch(batch);
         }
-    }
-
-    private List<String> dossier() {
-        String unit = units.get(random.nextInt(units.size()));
-        String province = unit.substring(0, unit.indexOf('.'));
-        Procedure procedure = PROCEDURES.get(random.nextInt(PROCEDURES.size()));
-        Duration span = Duration.ofHours(Math.round(procedure.workingDays() * 8 * 1.4) + 1);
-        double onTimeProbability =
-                0.99 - (Math.abs(province.hashCode() * 31L) % 15) / 100.0 - procedure.onTimePenalty();
-        double onlineShare = 0.3 + (Math.abs(province.hashCode() * 17L) % 50) / 100.0;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        boolean open = random.nextInt(5) == 0;
-        boolean late = random.nextDouble() > onTimeProbability;
-        double elapsed = open
-                ? random.nextDouble() * 1.2
-                : late ? 1.05 + random.nextDouble() * 0.5 : 0.1 + random.nextDouble() * 0.85;
-        Instant received = now.minusSeconds((long) (span.toSeconds() * elapsed));
-        Instant due = received.plus(span);
-        String channel = random.nextDouble() < onlineShare ? "ONLINE" : random.nextInt(10) == 0 ? "POSTAL" : "DIRECT";
-        String id = unit + "-" + sequence.incrementAndGet();
-        List<String> events = new ArrayList<>(2);
-        events.add(
-                "{\"eventId\":\"sim-" + id + "-r\",\"type\":\"RECEIVED\",\"dossierId\":\"" + id + "\",\"occurredAt\":\""
-                        + local(received) + "\",\"unitCode\":\"" + unit + "\",\"procedureCode\":\"" + procedure.code()
-                        + "\",\"channel\":\"" + channel + "\",\"dueAt\":\"" + local(due) + "\",\"digitized\":"
-                        + (random.nextInt(10) < 8) + ",\"feeRequired\":" + (random.nextInt(3) == 0) + "}");
-        if (!open) {
-            events.add("{\"eventId\":\"sim-" + id + "-e\",\"type\":\"RESOLVED\",\"dossierId\":\"" + id
-                    + "\",\"occurredAt\":\"" + local(now) + "\",\"result\":\"APPROVED\"}");
-        }
-        return events;
     }
 
     private void postBatch(List<String> events) {
@@ -236,10 +197,6 @@ public final class TrafficSimulator {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    private static String local(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, LOCAL).toString();
     }
 
     public long accepted() {

@@ -1,0 +1,69 @@
+package vn.dossierstats.deploy.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big and how long a benchmark run is.
+ *
+ * @param size how many dossiers are loaded, and how long each measured phase lasts
+ * @param home the repository root (the services' jars are under its modules' target/)
+ * @param dataDir broker, database, state and logs of the run (wiped first)
+ * @param output the markdown file whose benchmark block the results replace; null: print only
+ */
+public record BenchmarkOptions(Size size, Path home, Path dataDir, Path output) {
+
+    /** The sizes of issue 8; SMOKE is the suite's check that every phase works, not how fast. */
+    public enum Size {
+        SMOKE("smoke", 600, Duration.ofSeconds(2), 50, List.of(4)),
+        S100K("100k", 100_000, Duration.ofSeconds(20), 1_000, List.of(4, 16, 64)),
+        S1M("1m", 1_000_000, Duration.ofSeconds(20), 1_000, List.of(4, 16, 64)),
+        S10M("10m", 10_000_000, Duration.ofSeconds(30), 1_000, List.of(4, 16, 64));
+
+        final String label;
+        final int dossiers;
+        final Duration phase;
+        final int readRate;
+        final List<Integer> singleEventConcurrency;
+
+        Size(String label, int dossiers, Duration phase, int readRate, List<Integer> singleEventConcurrency) {
+            this.label = label;
+            this.dossiers = dossiers;
+            this.phase = phase;
+            this.readRate = readRate;
+            this.singleEventConcurrency = singleEventConcurrency;
+        }
+
+        static Size parse(String label) {
+            for (Size size : values()) {
+                if (size.label.equalsIgnoreCase(label)) {
+                    return size;
+                }
+            }
+            throw new IllegalArgumentException("unknown size " + label + ": smoke, 100k, 1m or 10m");
+        }
+    }
+
+    /** {@code --size=smoke|100k|1m|10m --data-dir=DIR --output=FILE|--no-output}. */
+    public static BenchmarkOptions parse(List<String> args) {
+        Size size = Size.S100K;
+        Path home = Path.of("").toAbsolutePath();
+        Path dataDir = home.resolve("deploy/target/benchmark");
+        Path output = home.resolve("docs/benchmarks.md");
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            String value = pair.length > 1 ? pair[1] : "";
+            switch (pair[0]) {
+                case "--size" -> size = Size.parse(value);
+                case "--data-dir" -> dataDir = Path.of(value).toAbsolutePath();
+                case "--output" -> output = Path.of(value).toAbsolutePath();
+                case "--no-output" -> output = null;
+                default ->
+                    throw new IllegalArgumentException("unknown option " + arg
+                            + "; options: --size=smoke|100k|1m|10m --data-dir=<dir>" + " --output=<file> --no-output");
+            }
+        }
+        return new BenchmarkOptions(size, home, dataDir, output);
+    }
+}

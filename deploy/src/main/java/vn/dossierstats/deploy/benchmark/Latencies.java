@@ -1,0 +1,35 @@
+package vn.dossierstats.deploy.benchmark;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/** Percentiles of measured durations (nearest rank), in milliseconds. */
+public record Latencies(int count, double p50, double p99, double max) {
+
+    public static Latencies of(Collection<Duration> samples) {
+        double[] millis = samples.stream()
+                .mapToDouble(d -> d.toNanos() / 1_000_000.0)
+                .sorted()
+                .toArray();
+        if (millis.length == 0) {
+            return new Latencies(0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new Latencies(millis.length, rank(millis, 0.50), rank(millis, 0.99), millis[millis.length - 1]);
+    }
+
+    private static double rank(double[] sorted, double quantile) {
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.clamp(index, 0, sorted.length - 1)];
+    }
+
+    @Override
+    public String toString() {
+        return count == 0
+                ? "no samples"
+                : "p50 %s ms, p99 %s ms (max %s, n=%d)".formatted(format(p50), format(p99), format(max), count);
+    }
+
+    static String format(double millis) {
+        return millis < 10 ? "%.2f".formatted(millis) : "%.0f".formatted(millis);
+    }
+}
