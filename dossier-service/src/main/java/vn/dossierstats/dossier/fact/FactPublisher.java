@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dossierstats.dossier.ingest.DossierStore;
 import vn.dossierstats.dossier.lifecycle.DossierState;
+import vn.dossierstats.dossier.observability.DossierMeters;
 import vn.dossierstats.dossier.outbox.Outbox;
 import vn.dossierstats.dossier.outbox.Topics;
 
@@ -19,11 +20,13 @@ public class FactPublisher {
     private final Facts facts;
     private final Outbox outbox;
     private final DossierStore store;
+    private final DossierMeters meters;
 
-    FactPublisher(Facts facts, Outbox outbox, DossierStore store) {
+    FactPublisher(Facts facts, Outbox outbox, DossierStore store, DossierMeters meters) {
         this.facts = facts;
         this.outbox = outbox;
         this.store = store;
+        this.meters = meters;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -33,6 +36,7 @@ public class FactPublisher {
             return;
         }
         outbox.append(Topics.DOSSIER_FACTS, fact.dossierId(), fact);
+        meters.factPublished(dossier.lastFact(), fact);
         boolean watch = state.status().isOpen() && state.pausedSince() == null && fact.overdueSince() == null;
         store.saveFact(fact, watch ? state.dueAt() : null);
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.DossierProperties;
+import vn.dossierstats.dossier.observability.DossierMeters;
 import vn.dossierstats.dossier.web.ApiProblem;
 import vn.dossierstats.dossier.web.JsonFields;
 
@@ -29,11 +30,14 @@ class EventController {
     private final Ingestion ingestion;
     private final EventParser parser;
     private final JsonMapper json;
+    private final DossierMeters meters;
 
-    EventController(Ingestion ingestion, DossierProperties properties, Clock clock, JsonMapper json) {
+    EventController(
+            Ingestion ingestion, DossierProperties properties, Clock clock, JsonMapper json, DossierMeters meters) {
         this.ingestion = ingestion;
         this.parser = new EventParser(clock, properties.maxClockSkew());
         this.json = json;
+        this.meters = meters;
     }
 
     @PostMapping
@@ -42,7 +46,8 @@ class EventController {
             @RequestBody(required = false) String body) {
         String sourceId = requireSource(source);
         JsonNode node = JsonFields.parse(json, body).node();
-        IngestResult result = ingestOnceMore(parser.parse(sourceId, node));
+        IngestResult result =
+                meters.countingRejections(sourceId, node, () -> ingestOnceMore(parser.parse(sourceId, node)));
         return ResponseEntity.status(
                         result.status() == IngestResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(result);
@@ -73,7 +78,8 @@ class EventController {
                             ? node.get("eventId").asString()
                             : null);
             try {
-                IngestResult outcome = ingestOnceMore(parser.parse(sourceId, node));
+                IngestResult outcome =
+                        meters.countingRejections(sourceId, node, () -> ingestOnceMore(parser.parse(sourceId, node)));
                 result.put("status", outcome.status());
                 if (outcome.status() == IngestResult.Status.ACCEPTED) {
                     accepted++;

@@ -1,15 +1,15 @@
 package vn.dossierstats.dossier.outbox;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +17,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.dossierstats.dossier.observability.OutboxMeters;
+import vn.dossierstats.dossier.observability.TraceParents;
 
 /**
  * Publishes outbox rows to Kafka in id order and deletes only what the broker acknowledged. A failed send stops the
@@ -31,11 +33,12 @@ public class OutboxRelay {
     private static final int BATCH = 1000;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
-    record Row(long id, String topic, String key, String payload) {}
+    record Row(long id, String topic, String key, String payload, String traceParent) {}
 
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, String> kafka;
     private final TransactionTemplate transaction;
+    private final OutboxMeters outboxMeters;
 
     OutboxRelay(
             JdbcClient jdbc,
@@ -45,13 +48,7 @@ public class OutboxRelay {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transaction = transaction;
-        Gauge.builder("dossier.outbox.backlog", this, OutboxRelay::backlog)
-                .description("Outbox rows not yet published")
-                .register(meters);
-        Gauge.builder("dossier.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
-                .description("Age of the oldest unpublished outbox row")
-                .baseUnit("seconds")
-                .register(meters);
+        this.outboxMeters = new OutboxMeters(jdbc, meters);
     }
 
     @Scheduled(fixedDelayString = "${dossier.outbox-poll-interval}")
@@ -74,9 +71,10 @@ public class OutboxRelay {
         if (!locked) {
             return false;
         }
-        List<Row> rows = jdbc.sql("select id, topic, record_key, payload from outbox order by id limit ?")
+        List<Row> rows = jdbc.sql("select id, topic, record_key, payload, trace_parent from outbox order by id limit ?")
                 .param(BATCH)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) ->
+                        new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
         if (rows.isEmpty()) {
             return false;
@@ -84,7 +82,7 @@ public class OutboxRelay {
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
             try {
-                sends.add(kafka.send(row.topic(), row.key(), row.payload()));
+                sends.add(kafka.send(record(row)));
             } catch (RuntimeException e) {
                 // e.g. no metadata for the topic: the send failed before it started; later rows must wait behind it
                 sends.add(CompletableFuture.failedFuture(e));
@@ -95,8 +93,18 @@ public class OutboxRelay {
         if (published.length > 0) {
             // exactly the acknowledged ids: a row of a transaction that commits meanwhile may have a lower id
             jdbc.sql("delete from outbox where id = any(?)").param(published).update();
+            rows.subList(0, published.length).forEach(row -> outboxMeters.published(row.topic(), 1));
         }
         return published.length == BATCH;
+    }
+
+    /** The record of a row, with the trace of the request that wrote it (W3C traceparent header). */
+    private static ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        if (row.traceParent() != null) {
+            record.headers().add(TraceParents.HEADER, row.traceParent().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     /** The ids of the longest prefix of rows the broker acknowledged. */
@@ -118,17 +126,5 @@ public class OutboxRelay {
             }
         }
         return acknowledged.toArray(Long[]::new);
-    }
-
-    private double backlog() {
-        return jdbc.sql("select count(*) from outbox").query(Long.class).single();
-    }
-
-    private double oldestAgeSeconds() {
-        return jdbc.sql("select min(created_at) from outbox")
-                .query(Instant.class)
-                .optional()
-                .map(oldest -> Duration.between(oldest, Instant.now()).toMillis() / 1000.0)
-                .orElse(0.0);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +44,11 @@ class OutboxRelayIT extends IntegrationTest {
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                         StringSerializer.class))) {
                     @Override
-                    public CompletableFuture<SendResult<String, String>> send(String topic, String key, String data) {
-                        if (topic.equals("no.such.topic")) {
+                    public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+                        if (record.topic().equals("no.such.topic")) {
                             attempts.incrementAndGet();
                         }
-                        return super.send(topic, key, data);
+                        return super.send(record);
                     }
                 };
         OutboxRelay relay = new OutboxRelay(jdbc, failing, transaction, meters);

@@ -102,6 +102,8 @@ public class StatisticsEngine implements SmartLifecycle {
                     .REPLACE_THREAD;
         });
         streams = created;
+        // client metrics of the streams, their consumers and producers: throughput, consumer lag (kafka_*)
+        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(created).bindTo(meters);
         created.start();
         log.info("Statistics topology started:\n{}", topology.describe());
     }
