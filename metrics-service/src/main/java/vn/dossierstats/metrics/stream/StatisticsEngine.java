@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -144,6 +146,22 @@ public class StatisticsEngine implements SmartLifecycle {
     /** The bucket store for queries; empty while the streams are not running. */
     public ReadOnlyKeyValueStore<String, Counts> buckets() {
         return store(StatisticsTopology.BUCKETS);
+    }
+
+    /**
+     * The bucket store of the partition that holds every bucket of {@code unitCode} (buckets are partitioned by
+     * unit): a read touches one store instead of one per partition.
+     */
+    public ReadOnlyKeyValueStore<String, Counts> buckets(String unitCode) {
+        KafkaStreams current = streams;
+        if (current == null) {
+            throw new InvalidStateStoreException("the statistics engine has not started yet");
+        }
+        KeyQueryMetadata owner = current.queryMetadataForKey(
+                StatisticsTopology.BUCKETS, unitCode, Serdes.String().serializer());
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, Counts>> query =
+                StoreQueryParameters.fromNameAndType(StatisticsTopology.BUCKETS, QueryableStoreTypes.keyValueStore());
+        return current.store(owner.partition() < 0 ? query : query.withPartition(owner.partition()));
     }
 
     public ReadOnlyKeyValueStore<String, UnitRecord> units() {

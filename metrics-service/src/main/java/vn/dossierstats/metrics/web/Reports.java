@@ -58,7 +58,7 @@ public class Reports {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
-        var store = engine.buckets();
+        var store = engine.buckets(unit.code());
         ReportCalculator calculator = new ReportCalculator(
                 (code, key) -> {
                     Counts counts = store.get(code + "|" + key);

@@ -82,7 +82,12 @@ class ReportOracleTest {
                 postal += f.channel().equals("POSTAL") ? 1 : 0;
                 digitized += f.digitized() ? 1 : 0;
                 fee += f.feeRequired() ? 1 : 0;
-                paid += f.feeRequired() && f.paidOnlineAt() != null ? 1 : 0;
+                // domain.md: fee-bearing dossiers received in P paid online before e
+                paid += f.feeRequired()
+                                && f.paidOnlineAt() != null
+                                && f.paidOnlineAt().isBefore(e)
+                        ? 1
+                        : 0;
             }
             if (t != null && !t.isBefore(s) && t.isBefore(e)) {
                 switch (f.classification()) {
