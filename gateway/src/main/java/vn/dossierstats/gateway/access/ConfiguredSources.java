@@ -9,8 +9,11 @@ import java.util.Set;
 import vn.dossierstats.gateway.GatewayProperties.Source;
 
 /**
- * Source systems from configuration ({@code gateway.sources}). Keys are kept only as SHA-256 hashes; a lookup
- * compares against every entry in constant time, so timing tells nothing about which keys exist.
+ * Bootstrap source systems from configuration ({@code gateway.sources}), e.g. the development key or an operator's
+ * key for all units. Keys are kept only as SHA-256 hashes; a lookup compares against every entry in constant time, so
+ * timing tells nothing about which keys exist. Their scope is always {@code *}: dossier-service checks scopes and knows
+ * only those of the sources managed through {@code /api/v1/sources}, treating every other source id as {@code *}. A
+ * configured source with other scopes would be silently wider than configured, so it stops the gateway instead.
  */
 final class ConfiguredSources implements SourceDirectory {
 
@@ -29,11 +32,15 @@ final class ConfiguredSources implements SourceDirectory {
             if (!ids.add(source.id())) {
                 throw new IllegalArgumentException("gateway.sources: source id " + source.id() + " appears twice");
             }
+            if (!source.scopes().isEmpty() && !source.scopes().equals(List.of("*"))) {
+                throw new IllegalArgumentException("gateway.sources: source " + source.id()
+                        + " may only have scope \"*\"; create sources for some units through POST /api/v1/sources");
+            }
             byte[] hash = hashOf(source);
             if (!hashes.add(HexFormat.of().formatHex(hash))) {
                 throw new IllegalArgumentException("gateway.sources: source " + source.id() + " reuses another's key");
             }
-            list.add(new Entry(new SourceIdentity(source.id(), source.scopes()), hash));
+            list.add(new Entry(new SourceIdentity(source.id(), List.of("*")), hash));
         }
         this.entries = List.copyOf(list);
     }
