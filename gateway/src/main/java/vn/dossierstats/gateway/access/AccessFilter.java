@@ -2,6 +2,7 @@ package vn.dossierstats.gateway.access;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -85,8 +86,8 @@ class AccessFilter implements GlobalFilter, Ordered {
                         "This resource accepts only " + String.join(", ", notAllowed.allowed()) + ".");
             }
             case AccessDecision.Forward forward -> {
-                var retryAfter = forward.source() == null
-                        ? java.util.OptionalLong.empty()
+                OptionalLong retryAfter = forward.source() == null
+                        ? OptionalLong.empty()
                         : rateLimits.retryAfterSeconds(forward.source().id());
                 if (retryAfter.isPresent()) {
                     exchange.getResponse()

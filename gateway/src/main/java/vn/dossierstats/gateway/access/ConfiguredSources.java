@@ -17,6 +17,9 @@ import vn.dossierstats.gateway.GatewayProperties.Source;
  */
 final class ConfiguredSources implements SourceDirectory {
 
+    /** The ids dossier-service gives the sources it manages ({@code src-<hex>}). */
+    static final String MANAGED_PREFIX = "src-";
+
     private record Entry(SourceIdentity identity, byte[] hash) {}
 
     private final List<Entry> entries;
@@ -28,6 +31,11 @@ final class ConfiguredSources implements SourceDirectory {
         for (Source source : sources) {
             if (source.id() == null || source.id().isBlank()) {
                 throw new IllegalArgumentException("gateway.sources: every source needs an id");
+            }
+            if (source.id().startsWith(MANAGED_PREFIX)) {
+                // dossier-service would take such an id for a managed source and apply that source's scopes
+                throw new IllegalArgumentException("gateway.sources: source id " + source.id() + " starts with "
+                        + MANAGED_PREFIX + ", which is reserved for sources managed through /api/v1/sources");
             }
             if (!ids.add(source.id())) {
                 throw new IllegalArgumentException("gateway.sources: source id " + source.id() + " appears twice");

@@ -60,11 +60,14 @@ class ConfiguredCredentialsTest {
     }
 
     @Test
-    void aConfiguredSourceMayOnlyHaveTheScopeOfAllUnits() {
+    void aConfiguredSourceHasTheScopeOfAllUnitsAndNoIdOfAManagedOne() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ConfiguredSources(List.of(new Source("a", null, "k", List.of("H26")))))
                 .withMessageContaining("POST /api/v1/sources");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ConfiguredSources(List.of(new Source("a", null, "k", List.of("*", "H26")))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ConfiguredSources(List.of(new Source("src-1", null, "k", List.of("*")))))
+                .withMessageContaining("reserved");
     }
 }
