@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 public final class EmbeddedPlatform implements AutoCloseable {
 
     public static final String SOURCE_KEY = "dev-source-key";
-    public static final String ADMIN_TOKEN = "dev-admin-token";
+    public static final String ADMIN_TOKEN =
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZXYtYWRtaW4iLCJyb2xlcyI6WyJhZG1pbiJdLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6NDEwMjQ0NDgwMH0.PCbnL_vA9VwqCfOJ8w28DTj8Qj6dBTK3aul5tfmpjy8";
 
     private final PlatformOptions options;
     private final KafkaBroker kafka;

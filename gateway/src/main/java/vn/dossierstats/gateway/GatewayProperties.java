@@ -1,6 +1,7 @@
 package vn.dossierstats.gateway;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -10,13 +11,23 @@ import org.springframework.util.unit.DataSize;
  * {@code spring.cloud.gateway.server.webflux.routes}).
  *
  * @param services where the three services listen ({@code gateway.services.dossier|metrics|ranking})
- * @param sources the source systems allowed to write events, each with its key (kept only as a SHA-256 hash)
- * @param admin the administrator's bearer token
+ * @param sources bootstrap source systems from configuration, each with its key (kept only as a SHA-256 hash); the
+ *     others are managed through {@code /api/v1/sources} and their key hashes polled from dossier-service
+ * @param sourceKeys how the managed sources' key hashes are polled
+ * @param admin how administrators' bearer tokens (JWT) are verified
+ * @param rateLimit writes per source key
  * @param maxBodySize larger request bodies are refused with 413
  * @param cors which browser origins (dashboards) may call the API
  */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(Services services, List<Source> sources, Admin admin, DataSize maxBodySize, Cors cors) {
+public record GatewayProperties(
+        Services services,
+        List<Source> sources,
+        SourceKeys sourceKeys,
+        Admin admin,
+        RateLimit rateLimit,
+        DataSize maxBodySize,
+        Cors cors) {
 
     public record Services(URI dossier, URI metrics, URI ranking) {}
 
@@ -24,7 +35,9 @@ public record GatewayProperties(Services services, List<Source> sources, Admin a
      * @param id the source identity dossier-service records
      * @param keyHash hex SHA-256 of the key (production)
      * @param key the key in clear (development profile only)
-     * @param scopes unit codes the source may write for ({@code *} for all); checked from issue 6 on
+     * @param scopes must be {@code *} (or left out): a configured source is a bootstrap key for all units, because
+     *     dossier-service, which checks scopes, knows only the managed sources' scopes and treats any other source id
+     *     as {@code *}. Sources for some units are created through {@code POST /api/v1/sources}.
      */
     public record Source(String id, String keyHash, String key, List<String> scopes) {
 
@@ -33,8 +46,44 @@ public record GatewayProperties(Services services, List<Source> sources, Admin a
         }
     }
 
-    /** @param token the bearer token administrators send; blank admits nobody */
-    public record Admin(String token) {}
+    /**
+     * @param pollInterval how often dossier-service is asked for changed key hashes (a revocation applies within it)
+     * @param maxStaleness without a successful poll for this long, managed keys are refused (fail closed) until the
+     *     next one succeeds
+     */
+    public record SourceKeys(Duration pollInterval, Duration maxStaleness) {
+
+        public SourceKeys {
+            pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+            maxStaleness = maxStaleness == null ? Duration.ofSeconds(5) : maxStaleness;
+        }
+    }
+
+    /**
+     * @param jwtSecret the HS256 key administrators' JWTs are signed with, at least 32 bytes (UTF-8); blank admits
+     *     nobody
+     * @param role the value the token's {@code roles} claim must contain
+     */
+    public record Admin(String jwtSecret, String role) {
+
+        public Admin {
+            role = role == null || role.isBlank() ? "admin" : role;
+        }
+    }
+
+    /**
+     * A token bucket per source key.
+     *
+     * @param requestsPerSecond the sustained rate
+     * @param burst how many requests may come at once
+     */
+    public record RateLimit(double requestsPerSecond, int burst) {
+
+        public RateLimit {
+            requestsPerSecond = requestsPerSecond <= 0 ? 200 : requestsPerSecond;
+            burst = burst <= 0 ? 400 : burst;
+        }
+    }
 
     /**
      * @param allowedOrigins origins allowed to call the API from a browser; empty (the default) means none
@@ -54,7 +103,9 @@ public record GatewayProperties(Services services, List<Source> sources, Admin a
 
     public GatewayProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
-        admin = admin == null ? new Admin(null) : admin;
+        sourceKeys = sourceKeys == null ? new SourceKeys(null, null) : sourceKeys;
+        admin = admin == null ? new Admin(null, null) : admin;
+        rateLimit = rateLimit == null ? new RateLimit(0, 0) : rateLimit;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         cors = cors == null ? new Cors(null, null) : cors;
     }

@@ -64,7 +64,8 @@ class AccessIT extends GatewayITSupport {
     void catalogueWritesWithoutAValidAdminTokenAreUnauthorizedAndNeverForwarded() {
         for (String path : List.of("/api/v1/units/H26", "/api/v1/procedures/1.004227", "/api/v1/calendar/2026")) {
             for (String method : List.of("PUT", "POST", "DELETE")) {
-                for (String authorization : new String[] {null, "Bearer wrong", "dev-admin-token", "Basic x"}) {
+                for (String authorization :
+                        new String[] {null, "Bearer wrong", ADMIN_TOKEN, "Basic x", "Bearer dev-admin-token"}) {
                     String requestId = newRequestId();
                     HttpRequest.Builder request = request(uri(path), requestId)
                             .header("X-Api-Key", SOURCE_KEY) // a source key is no admin token
@@ -90,7 +91,7 @@ class AccessIT extends GatewayITSupport {
     void catalogueWritesWithTheAdminTokenAreForwardedWithoutTheToken() {
         String requestId = newRequestId();
         HttpResponse<String> response = send(request(uri("/api/v1/units/H26"), requestId)
-                .header("Authorization", "bearer dev-admin-token") // the scheme is case-insensitive
+                .header("Authorization", "bearer " + ADMIN_TOKEN) // the scheme is case-insensitive
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -17,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway (one Spring context for every {@code *IT} of this module) in front of three stub services that record
- * what reaches them, with the embedded profile's development key and token and a 1 s response timeout.
+ * what reaches them (the dossier stub also serves the source key feed), with the embedded profile's development key
+ * and admin token, a 1 s response timeout and a low rate limit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
@@ -25,7 +29,17 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class GatewayITSupport {
 
     static final String SOURCE_KEY = "dev-source-key";
-    static final String ADMIN = "Bearer dev-admin-token";
+    /** The development admin token of the README (a JWT signed with the embedded profile's secret). */
+    static final String ADMIN_TOKEN =
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZXYtYWRtaW4iLCJyb2xlcyI6WyJhZG1pbiJdLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6NDEwMjQ0NDgwMH0.PCbnL_vA9VwqCfOJ8w28DTj8Qj6dBTK3aul5tfmpjy8";
+
+    static final String ADMIN = "Bearer " + ADMIN_TOKEN;
+    /** The embedded profile's development signing key of admin tokens. */
+    static final String ADMIN_SECRET = "dev-only-admin-jwt-secret-never-use-in-production";
+    /** Rate limit of the tests: low enough to reach, high enough for the other tests' writes with one key. */
+    static final int RATE = 20;
+
+    static final int BURST = 40;
 
     static final StubService DOSSIER = new StubService("dossier");
     static final StubService METRICS = new StubService("metrics");
@@ -38,12 +52,33 @@ abstract class GatewayITSupport {
     @LocalServerPort
     int port;
 
+    private static volatile boolean warm;
+
+    /**
+     * The first request forwarded after start sets up the HTTP client and can take longer than the tests' 1 s
+     * response timeout on a busy machine: send one before the first test, whichever it is.
+     */
+    @BeforeEach
+    void warmUp() {
+        if (!warm) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> send(request(uri("/api/v1/leaderboards"), newRequestId())
+                                            .GET())
+                                    .statusCode()
+                            == 200);
+            warm = true;
+        }
+    }
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("gateway.services.dossier", DOSSIER::uri);
         registry.add("gateway.services.metrics", METRICS::uri);
         registry.add("gateway.services.ranking", RANKING::uri);
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
+        registry.add("gateway.rate-limit.requests-per-second", () -> RATE);
+        registry.add("gateway.rate-limit.burst", () -> BURST);
     }
 
     URI uri(String path) {

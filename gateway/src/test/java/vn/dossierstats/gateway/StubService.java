@@ -40,6 +40,7 @@ final class StubService {
     private final HttpServer server;
     private final Map<String, Received> received = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> streamGates = new ConcurrentHashMap<>();
+    private final StubKeyFeed keyFeed = new StubKeyFeed();
 
     StubService(String name) {
         this.name = name;
@@ -70,6 +71,11 @@ final class StubService {
         return Optional.ofNullable(received.get(requestId));
     }
 
+    /** The source key feed this stub serves (only the gateway's poller asks dossier-service for it). */
+    StubKeyFeed keyFeed() {
+        return keyFeed;
+    }
+
     /** Lets the SSE stream of this request id send its second event and end. */
     void releaseStream(String requestId) {
         streamGates.computeIfAbsent(requestId, id -> new CountDownLatch(1)).countDown();
@@ -97,7 +103,13 @@ final class StubService {
                                 headers,
                                 bodyBytes));
             }
-            if (path.endsWith("/slow")) {
+            if (path.equals("/internal/v1/source-keys")) {
+                respond(
+                        exchange,
+                        200,
+                        "application/json",
+                        keyFeed.answer(exchange.getRequestURI().getRawQuery()));
+            } else if (path.endsWith("/slow")) {
                 await(new CountDownLatch(1), 3); // longer than the test's 1 s response timeout
                 respond(exchange, 200, "application/json", "{\"late\":true}");
             } else if (path.endsWith("/problem")) {

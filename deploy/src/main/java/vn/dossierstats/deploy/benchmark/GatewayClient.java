@@ -33,7 +33,7 @@ final class GatewayClient {
 
     /**
      * Posts a batch and returns how many of its events are in (accepted now, or duplicates of an earlier attempt).
-     * Like a real source system it sends the same batch again when the gateway answers 503/504 or the connection
+     * Like a real source system it sends the same batch again when the gateway answers 503/504 (or 429, after Retry-After) or the connection
      * fails: ingestion is idempotent by eventId, so a retry never counts an event twice.
      */
     int postBatch(List<String> events) {
@@ -60,8 +60,15 @@ final class GatewayClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = send(request);
-                if ((response.statusCode() != 503 && response.statusCode() != 504) || attempt == RETRIES) {
+                int status = response.statusCode();
+                if ((status != 429 && status != 503 && status != 504) || attempt == RETRIES) {
                     return response;
+                }
+                if (status == 429) {
+                    long wait = response.headers()
+                            .firstValueAsLong("Retry-After")
+                            .orElse(1);
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait * 1_000_000_000L);
                 }
             } catch (UncheckedIOException e) {
                 if (attempt == RETRIES) {

@@ -15,6 +15,7 @@ import vn.dossierstats.dossier.fact.Facts;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
 import vn.dossierstats.dossier.lifecycle.Outcome;
+import vn.dossierstats.dossier.source.SourceScopes;
 import vn.dossierstats.dossier.web.ApiProblem;
 
 /**
@@ -31,6 +32,7 @@ public class Ingestion {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SourceScopes scopes;
 
     Ingestion(
             DossierStore store,
@@ -39,7 +41,8 @@ public class Ingestion {
             FactPublisher publisher,
             JsonMapper json,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            SourceScopes scopes) {
         this.store = store;
         this.catalogue = catalogue;
         this.facts = facts;
@@ -47,6 +50,7 @@ public class Ingestion {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.scopes = scopes;
     }
 
     @Transactional
@@ -66,6 +70,7 @@ public class Ingestion {
             checkCatalogue(event);
         }
         List<DossierEvent> history = store.events(event.dossierId());
+        checkScope(event, history);
         Replay before = facts.replay(history);
         List<DossierEvent> with = new ArrayList<>(history);
         with.add(event);
@@ -107,6 +112,22 @@ public class Ingestion {
                 }
             }
         }
+    }
+
+    /**
+     * 403 unless the source's scopes cover the event's unit (RECEIVED, REFUSED) and the unit of the dossier it belongs
+     * to (known from the dossier's RECEIVED or REFUSED already stored). An event for a dossier whose RECEIVED has not
+     * arrived yet has no known unit: it is stored as any out-of-order event is (see README, "Source keys").
+     */
+    private void checkScope(DossierEvent event, List<DossierEvent> history) {
+        if (event.type().startsDossier()) {
+            scopes.requireCovers(event.source(), event.unitCode());
+        }
+        history.stream()
+                .filter(e -> e.type().startsDossier())
+                .map(DossierEvent::unitCode)
+                .distinct()
+                .forEach(unit -> scopes.requireCovers(event.source(), unit));
     }
 
     private void checkCatalogue(DossierEvent event) {

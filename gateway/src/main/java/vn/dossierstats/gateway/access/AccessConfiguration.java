@@ -1,28 +1,53 @@
 package vn.dossierstats.gateway.access;
 
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.gateway.GatewayProperties;
 
-/** The Foundation's credentials come from configuration; later issues provide their own beans instead. */
+/**
+ * Source keys: the sources managed in dossier-service (their key hashes polled from it) and the bootstrap ones from
+ * configuration. Administrators: HS256 JWTs signed with the configured key.
+ */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SourceDirectory sourceDirectory(GatewayProperties properties) {
-        return new ConfiguredSources(properties.sources());
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ManagedSources managedSources(GatewayProperties properties, Clock clock) {
+        return new ManagedSources(clock, properties.sourceKeys().maxStaleness());
+    }
+
+    @Bean
+    SourceKeyFeed sourceKeyFeed(ManagedSources managed, GatewayProperties properties, JsonMapper json) {
+        return new SourceKeyFeed(
+                managed,
+                properties.services().dossier(),
+                properties.sourceKeys().pollInterval(),
+                json);
+    }
+
+    /** Typed as the composite: {@link ManagedSources} is a {@link SourceDirectory} bean too. */
+    @Bean
+    SourceDirectories sourceDirectory(GatewayProperties properties, ManagedSources managed) {
+        return new SourceDirectories(managed, new ConfiguredSources(properties.sources()));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AdminAuthenticator adminAuthenticator(GatewayProperties properties) {
-        return new ConfiguredAdminToken(properties.admin().token());
+    AdminAuthenticator adminAuthenticator(GatewayProperties properties, Clock clock, JsonMapper json) {
+        return new AdminJwt(properties.admin().jwtSecret(), properties.admin().role(), clock, json);
     }
 
     @Bean
-    AccessPolicy accessPolicy(SourceDirectory sources, AdminAuthenticator admins) {
+    AccessPolicy accessPolicy(SourceDirectories sources, AdminAuthenticator admins) {
         return new AccessPolicy(sources, admins);
     }
 }

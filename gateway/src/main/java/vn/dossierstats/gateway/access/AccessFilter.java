@@ -2,6 +2,7 @@ package vn.dossierstats.gateway.access;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -14,12 +15,14 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import vn.dossierstats.gateway.limits.SourceRateLimits;
 import vn.dossierstats.gateway.problem.Problems;
 
 /**
  * Applies the route's {@link Access} rule once the router has chosen the route, and shapes what the service sees: the
  * source identity comes from the key alone ({@code X-Source-Id} from callers is always removed), and the credentials
- * the gateway has checked ({@code X-Api-Key}, {@code Authorization}) are not passed on.
+ * the gateway has checked ({@code X-Api-Key}, {@code Authorization}) are not passed on. An authenticated source over
+ * its rate limit gets 429 with {@code Retry-After}.
  */
 @Component
 class AccessFilter implements GlobalFilter, Ordered {
@@ -32,9 +35,11 @@ class AccessFilter implements GlobalFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(AccessFilter.class);
 
     private final AccessPolicy policy;
+    private final SourceRateLimits rateLimits;
 
-    AccessFilter(AccessPolicy policy) {
+    AccessFilter(AccessPolicy policy, SourceRateLimits rateLimits) {
         this.policy = policy;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -80,7 +85,21 @@ class AccessFilter implements GlobalFilter, Ordered {
                         HttpStatus.METHOD_NOT_ALLOWED,
                         "This resource accepts only " + String.join(", ", notAllowed.allowed()) + ".");
             }
-            case AccessDecision.Forward forward -> chain.filter(forwarded(exchange, forward.source()));
+            case AccessDecision.Forward forward -> {
+                OptionalLong retryAfter = forward.source() == null
+                        ? OptionalLong.empty()
+                        : rateLimits.retryAfterSeconds(forward.source().id());
+                if (retryAfter.isPresent()) {
+                    exchange.getResponse()
+                            .getHeaders()
+                            .set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.getAsLong()));
+                    yield Problems.write(
+                            exchange,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many requests for this key; retry after the time in Retry-After.");
+                }
+                yield chain.filter(forwarded(exchange, forward.source()));
+            }
         };
     }
 

@@ -1,8 +1,7 @@
 package vn.dossierstats.gateway.access;
 
 /**
- * Whether a bearer token is an administrator's. The Foundation compares with one token from configuration
- * ({@link ConfiguredAdminToken}); issue 6 replaces this bean with JWT verification.
+ * Whether a bearer token is an administrator's: an HS256 JWT with the administrator role ({@link AdminJwt}).
  */
 public interface AdminAuthenticator {
 

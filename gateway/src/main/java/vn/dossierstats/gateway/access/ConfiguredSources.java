@@ -9,10 +9,16 @@ import java.util.Set;
 import vn.dossierstats.gateway.GatewayProperties.Source;
 
 /**
- * Source systems from configuration ({@code gateway.sources}). Keys are kept only as SHA-256 hashes; a lookup
- * compares against every entry in constant time, so timing tells nothing about which keys exist.
+ * Bootstrap source systems from configuration ({@code gateway.sources}), e.g. the development key or an operator's
+ * key for all units. Keys are kept only as SHA-256 hashes; a lookup compares against every entry in constant time, so
+ * timing tells nothing about which keys exist. Their scope is always {@code *}: dossier-service checks scopes and knows
+ * only those of the sources managed through {@code /api/v1/sources}, treating every other source id as {@code *}. A
+ * configured source with other scopes would be silently wider than configured, so it stops the gateway instead.
  */
 final class ConfiguredSources implements SourceDirectory {
+
+    /** The ids dossier-service gives the sources it manages ({@code src-<hex>}). */
+    static final String MANAGED_PREFIX = "src-";
 
     private record Entry(SourceIdentity identity, byte[] hash) {}
 
@@ -26,14 +32,23 @@ final class ConfiguredSources implements SourceDirectory {
             if (source.id() == null || source.id().isBlank()) {
                 throw new IllegalArgumentException("gateway.sources: every source needs an id");
             }
+            if (source.id().startsWith(MANAGED_PREFIX)) {
+                // dossier-service would take such an id for a managed source and apply that source's scopes
+                throw new IllegalArgumentException("gateway.sources: source id " + source.id() + " starts with "
+                        + MANAGED_PREFIX + ", which is reserved for sources managed through /api/v1/sources");
+            }
             if (!ids.add(source.id())) {
                 throw new IllegalArgumentException("gateway.sources: source id " + source.id() + " appears twice");
+            }
+            if (!source.scopes().isEmpty() && !source.scopes().equals(List.of("*"))) {
+                throw new IllegalArgumentException("gateway.sources: source " + source.id()
+                        + " may only have scope \"*\"; create sources for some units through POST /api/v1/sources");
             }
             byte[] hash = hashOf(source);
             if (!hashes.add(HexFormat.of().formatHex(hash))) {
                 throw new IllegalArgumentException("gateway.sources: source " + source.id() + " reuses another's key");
             }
-            list.add(new Entry(new SourceIdentity(source.id(), source.scopes()), hash));
+            list.add(new Entry(new SourceIdentity(source.id(), List.of("*")), hash));
         }
         this.entries = List.copyOf(list);
     }

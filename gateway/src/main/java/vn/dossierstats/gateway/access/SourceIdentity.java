@@ -6,7 +6,8 @@ import java.util.List;
  * The source system a key belongs to.
  *
  * @param id forwarded to dossier-service as {@code X-Source-Id}
- * @param scopes unit codes it may write for ({@code *} for all)
+ * @param scopes {@code *} for a configured bootstrap source; empty for a managed one, whose scopes dossier-service
+ *     keeps and checks (the gateway does not forward scopes)
  */
 public record SourceIdentity(String id, List<String> scopes) {
 

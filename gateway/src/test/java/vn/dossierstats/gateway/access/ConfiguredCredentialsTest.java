@@ -14,12 +14,12 @@ class ConfiguredCredentialsTest {
 
     private static final String HY_KEY_HASH = HexFormat.of().formatHex(Hashes.sha256("secret-1"));
     private final ConfiguredSources sources = new ConfiguredSources(List.of(
-            new Source("hy", HY_KEY_HASH.toUpperCase(), null, List.of("H26")),
+            new Source("hy", HY_KEY_HASH.toUpperCase(), null, List.of()),
             new Source("dev", null, "dev-key", List.of("*"))));
 
     @Test
     void aKeyIsFoundByItsHashOrInClear() {
-        assertThat(sources.authenticate("secret-1")).hasValue(new SourceIdentity("hy", List.of("H26")));
+        assertThat(sources.authenticate("secret-1")).hasValue(new SourceIdentity("hy", List.of("*")));
         assertThat(sources.authenticate("dev-key")).hasValue(new SourceIdentity("dev", List.of("*")));
     }
 
@@ -60,19 +60,14 @@ class ConfiguredCredentialsTest {
     }
 
     @Test
-    void theAdminTokenMustMatchExactly() {
-        ConfiguredAdminToken token = new ConfiguredAdminToken("t0ken");
-        assertThat(token.admits("t0ken")).isTrue();
-        assertThat(token.admits("t0ke")).isFalse();
-        assertThat(token.admits("t0ken2")).isFalse();
-        assertThat(token.admits("")).isFalse();
-        assertThat(token.admits(null)).isFalse();
-    }
-
-    @Test
-    void withoutAConfiguredAdminTokenNobodyIsAdmitted() {
-        assertThat(new ConfiguredAdminToken("").admits("")).isFalse();
-        assertThat(new ConfiguredAdminToken(null).admits("null")).isFalse();
-        assertThat(new ConfiguredAdminToken("  ").admits("  ")).isFalse();
+    void aConfiguredSourceHasTheScopeOfAllUnitsAndNoIdOfAManagedOne() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ConfiguredSources(List.of(new Source("a", null, "k", List.of("H26")))))
+                .withMessageContaining("POST /api/v1/sources");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ConfiguredSources(List.of(new Source("a", null, "k", List.of("*", "H26")))));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ConfiguredSources(List.of(new Source("src-1", null, "k", List.of("*")))))
+                .withMessageContaining("reserved");
     }
 }

@@ -1,0 +1,75 @@
+package vn.dossierstats.dossier.source;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import vn.dossierstats.dossier.catalogue.Catalogue;
+import vn.dossierstats.dossier.web.ApiProblem;
+
+/**
+ * The scope check of ingestion: may this source write for this unit?
+ *
+ * <p>The gateway forwards only the source's identity ({@code X-Source-Id}, derived from the key); the scopes are looked
+ * up here, in the system of record, so no header carries them. A source id that is not in the {@code source} table is
+ * one of the gateway's configured bootstrap sources (e.g. the development key): the gateway admits those only with
+ * scope {@code *}, so such an id may write for every unit. Ids of managed sources are generated here ({@code src-…})
+ * and cannot be chosen to collide. A revoked source may write for no unit, even if a gateway still knew its key.
+ *
+ * <p>Lookups are cached for {@link #FRESHNESS} (a revocation made through another instance applies here within it)
+ * and dropped at once on a change made through this one.
+ */
+@Component
+public class SourceScopes {
+
+    static final Duration FRESHNESS = Duration.ofSeconds(1);
+
+    private record Cached(Optional<Source> source, Instant loadedAt) {}
+
+    private final Sources sources;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    SourceScopes(Sources sources, Catalogue catalogue, Clock clock) {
+        this.sources = sources;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /**
+     * Refuses (403, problem) an event of {@code sourceId} for a unit outside its scopes.
+     *
+     * @param unitCode the unit of the event's dossier
+     */
+    public void requireCovers(String sourceId, String unitCode) {
+        List<String> scopes = scopesOf(sourceId);
+        if (scopes.contains(ScopeRule.ALL)) {
+            return; // no catalogue lookup for the common all-units source
+        }
+        if (!ScopeRule.covers(scopes, catalogue.path(unitCode))) {
+            throw new ApiProblem(
+                    403, "Forbidden", "unit " + unitCode + " is outside the scopes of this source's key", List.of());
+        }
+    }
+
+    List<String> scopesOf(String sourceId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(sourceId);
+        if (cached == null || cached.loadedAt().plus(FRESHNESS).isBefore(now)) {
+            cached = new Cached(sources.find(sourceId), now);
+            cache.put(sourceId, cached);
+        }
+        return cached.source()
+                .map(source -> source.revoked() ? List.<String>of() : source.scopes())
+                .orElse(List.of(ScopeRule.ALL));
+    }
+
+    void changed(String sourceId) {
+        cache.remove(sourceId);
+    }
+}
