@@ -65,9 +65,8 @@ final class GatewayClient {
                     return response;
                 }
                 if (status == 429) {
-                    long wait = response.headers()
-                            .firstValueAsLong("Retry-After")
-                            .orElse(1);
+                    long wait =
+                            response.headers().firstValueAsLong("Retry-After").orElse(1);
                     java.util.concurrent.locks.LockSupport.parkNanos(wait * 1_000_000_000L);
                 }
             } catch (UncheckedIOException e) {
