@@ -48,13 +48,20 @@ public class DossierStore {
 
     public List<DossierEvent> events(String dossierId) {
         return jdbc
-                .sql("select body from dossier_event where dossier_id = ?")
+                .sql("select body from dossier_event where dossier_id = ? and excluded is null")
                 .param(dossierId)
                 .query(String.class)
                 .list()
                 .stream()
                 .map(body -> json.readValue(body, DossierEvent.class))
                 .toList();
+    }
+
+    /** Takes a stored event out of its dossier's history for good, saying why. */
+    void exclude(DossierEvent event, String reason) {
+        jdbc.sql("update dossier_event set excluded = ? where source = ? and event_id = ?")
+                .params(reason, event.source(), event.eventId())
+                .update();
     }
 
     void insert(DossierEvent event, String body, Instant acceptedAt) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.DossierProperties;
+import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.observability.DossierMeters;
 import vn.dossierstats.dossier.web.ApiProblem;
 import vn.dossierstats.dossier.web.JsonFields;
@@ -28,13 +29,20 @@ class EventController {
     private static final int MAX_BATCH = 1000;
 
     private final Ingestion ingestion;
+    private final BatchIngestion batches;
     private final EventParser parser;
     private final JsonMapper json;
     private final DossierMeters meters;
 
     EventController(
-            Ingestion ingestion, DossierProperties properties, Clock clock, JsonMapper json, DossierMeters meters) {
+            Ingestion ingestion,
+            BatchIngestion batches,
+            DossierProperties properties,
+            Clock clock,
+            JsonMapper json,
+            DossierMeters meters) {
         this.ingestion = ingestion;
+        this.batches = batches;
         this.parser = new EventParser(clock, properties.maxClockSkew());
         this.json = json;
         this.meters = meters;
@@ -65,9 +73,10 @@ class EventController {
         if (events.isEmpty() || events.size() > MAX_BATCH) {
             throw ApiProblem.invalid("events", "must hold 1 to " + MAX_BATCH + " events, not " + events.size());
         }
-        int accepted = 0;
-        int duplicates = 0;
+        // parse every event first: the well-formed ones are then applied together, one transaction for the batch
         List<Map<String, Object>> results = new ArrayList<>(events.size());
+        List<DossierEvent> parsed = new ArrayList<>(events.size());
+        List<Integer> parsedIndex = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
             JsonNode node = events.get(index);
             Map<String, Object> result = new LinkedHashMap<>();
@@ -77,20 +86,30 @@ class EventController {
                     node.isObject() && node.path("eventId").isString()
                             ? node.get("eventId").asString()
                             : null);
+            results.add(result);
             try {
-                IngestResult outcome =
-                        meters.countingRejections(sourceId, node, () -> ingestOnceMore(parser.parse(sourceId, node)));
-                result.put("status", outcome.status());
-                if (outcome.status() == IngestResult.Status.ACCEPTED) {
+                parsed.add(parser.parse(sourceId, node));
+                parsedIndex.add(index);
+            } catch (ApiProblem problem) {
+                reject(result, sourceId, node, problem);
+            }
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        List<BatchIngestion.Applied> outcomes = parsed.isEmpty() ? List.of() : batches.ingestAll(parsed);
+        for (int k = 0; k < outcomes.size(); k++) {
+            int index = parsedIndex.get(k);
+            BatchIngestion.Applied outcome = outcomes.get(k);
+            if (outcome.rejection() != null) {
+                reject(results.get(index), sourceId, events.get(index), outcome.rejection());
+            } else {
+                results.get(index).put("status", outcome.result().status());
+                if (outcome.result().status() == IngestResult.Status.ACCEPTED) {
                     accepted++;
                 } else {
                     duplicates++;
                 }
-            } catch (ApiProblem problem) {
-                result.put("status", "REJECTED");
-                result.put("error", error(problem));
             }
-            results.add(result);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("accepted", accepted);
@@ -105,12 +124,18 @@ class EventController {
      * insert it; the loser's transaction fails on the key and, run again, sees the winner's event: a duplicate or a
      * conflict, never a 500.
      */
-    private IngestResult ingestOnceMore(vn.dossierstats.dossier.lifecycle.DossierEvent event) {
+    private IngestResult ingestOnceMore(DossierEvent event) {
         try {
             return ingestion.ingest(event);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return ingestion.ingest(event);
         }
+    }
+
+    private void reject(Map<String, Object> result, String sourceId, JsonNode node, ApiProblem problem) {
+        meters.rejected(sourceId, node, problem);
+        result.put("status", "REJECTED");
+        result.put("error", error(problem));
     }
 
     private static Map<String, Object> error(ApiProblem problem) {

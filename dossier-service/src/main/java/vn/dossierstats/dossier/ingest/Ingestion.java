@@ -55,6 +55,11 @@ public class Ingestion {
 
     @Transactional
     public IngestResult ingest(DossierEvent event) {
+        return apply(event);
+    }
+
+    /** What {@link #ingest} does, inside the caller's transaction (a batch applies many under one commit). */
+    IngestResult apply(DossierEvent event) {
         DossierStore.Locked dossier = store.lock(event.dossierId());
         String body = json.writeValueAsString(event);
         var stored = store.body(event.source(), event.eventId());
@@ -71,6 +76,9 @@ public class Ingestion {
         }
         List<DossierEvent> history = store.events(event.dossierId());
         checkScope(event, history);
+        if (event.type().startsDossier()) {
+            history = withoutOutOfScope(history, event.unitCode());
+        }
         Replay before = facts.replay(history);
         List<DossierEvent> with = new ArrayList<>(history);
         with.add(event);
@@ -128,6 +136,22 @@ public class Ingestion {
                 .map(DossierEvent::unitCode)
                 .distinct()
                 .forEach(unit -> scopes.requireCovers(event.source(), unit));
+    }
+
+    /**
+     * Events that waited for the dossier's RECEIVED from a source whose scopes do not cover its unit: the unit was
+     * unknown when they came, so they were stored; now they are excluded from the history and have no effect.
+     */
+    private List<DossierEvent> withoutOutOfScope(List<DossierEvent> history, String unitCode) {
+        List<DossierEvent> kept = new ArrayList<>(history.size());
+        for (DossierEvent waiting : history) {
+            if (scopes.covers(waiting.source(), unitCode)) {
+                kept.add(waiting);
+            } else {
+                store.exclude(waiting, "unit " + unitCode + " is outside the scopes of the source's key");
+            }
+        }
+        return kept;
     }
 
     private void checkCatalogue(DossierEvent event) {

@@ -37,6 +37,11 @@ public class DossierMeters {
         }
     }
 
+    /** Counts an event refused with {@code problem}, by type, reason and source. */
+    public void rejected(String source, JsonNode event, ApiProblem problem) {
+        rejected(source, typeOf(event), RejectionReason.of(problem));
+    }
+
     void rejected(String source, String type, String reason) {
         meters.counter("dossier.events", "type", type, "outcome", "rejected", "source", source)
                 .increment();

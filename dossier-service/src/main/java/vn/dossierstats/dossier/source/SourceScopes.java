@@ -47,14 +47,17 @@ public class SourceScopes {
      * @param unitCode the unit of the event's dossier
      */
     public void requireCovers(String sourceId, String unitCode) {
-        List<String> scopes = scopesOf(sourceId);
-        if (scopes.contains(ScopeRule.ALL)) {
-            return; // no catalogue lookup for the common all-units source
-        }
-        if (!ScopeRule.covers(scopes, catalogue.path(unitCode))) {
+        if (!covers(sourceId, unitCode)) {
             throw new ApiProblem(
                     403, "Forbidden", "unit " + unitCode + " is outside the scopes of this source's key", List.of());
         }
+    }
+
+    /** Whether {@code sourceId} may write for {@code unitCode}. */
+    public boolean covers(String sourceId, String unitCode) {
+        List<String> scopes = scopesOf(sourceId);
+        // no catalogue lookup for the common all-units source
+        return scopes.contains(ScopeRule.ALL) || ScopeRule.covers(scopes, catalogue.path(unitCode));
     }
 
     List<String> scopesOf(String sourceId) {

@@ -200,6 +200,26 @@ class SourceIT extends IntegrationTest {
     }
 
     @Test
+    void anEventThatWaitedForTheReceivedOfADossierOutsideItsScopeHasNoEffectWhenTheReceivedComes() {
+        String owner = create("[\"" + province + "\"]").get("id").asString();
+        String stranger = create("[\"" + otherProvince + "\"]").get("id").asString();
+        String dossier = "D-" + UUID.randomUUID();
+        // the dossier's unit is not known yet: the event is kept, waiting
+        assertThat(post("/api/v1/dossier-events", stranger, resolved("w1", dossier))
+                        .status())
+                .isEqualTo(202);
+
+        assertThat(post("/api/v1/dossier-events", owner, received("w2", dossier, commune))
+                        .status())
+                .isEqualTo(202);
+
+        JsonNode view = json.readTree(get("/api/v1/dossiers/" + dossier).body());
+        assertThat(view.get("status").asString()).isEqualTo("OPEN");
+        assertThat(view.get("endedAt").isNull()).isTrue();
+        assertThat(view.get("events")).hasSize(1);
+    }
+
+    @Test
     void inABatchAnEventOutsideTheScopeIsRejectedWith403AndTheOthersAccepted() {
         String source = create("[\"" + province + "\"]").get("id").asString();
         String inScope = received("b1", "D-" + UUID.randomUUID(), commune);
