@@ -23,7 +23,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = HttpStatus.valueOf(problem.status());
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, problem.getMessage());
         detail.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid request" : status.getReasonPhrase());
-        if (problem.field() != null && status == HttpStatus.BAD_REQUEST) {
+        if (problem.field() != null) {
             detail.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
         }
         return respond(detail);
