@@ -10,3 +10,6 @@ create table leaderboard_snapshot (
     content        text        not null,
     primary key (board_key, taken_at)
 );
+
+-- thinning visits only the snapshots that aged past the fine retention since its last run
+create index leaderboard_snapshot_taken_at on leaderboard_snapshot (taken_at);

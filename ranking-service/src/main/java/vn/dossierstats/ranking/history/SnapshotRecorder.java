@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -53,6 +54,9 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
     private final Counter written;
     private final Counter failures;
     private ScheduledExecutorService writer;
+    /** The cutoff of the last thinning: older snapshots are already one per day (touched by the writer only). */
+    private Instant thinnedUntil;
+
     private volatile boolean running;
 
     SnapshotRecorder(SnapshotStore store, Clock clock, RankingProperties properties, MeterRegistry meters) {
@@ -116,7 +120,11 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
 
     void thin() {
         try {
-            int deleted = store.thin(clock.instant().minus(settings.fineRetention()));
+            Instant cutoff = clock.instant().minus(settings.fineRetention());
+            // a day's snapshots may straddle the previous cutoff: look one day further back than it
+            Instant from = thinnedUntil == null ? Instant.EPOCH : thinnedUntil.minus(Duration.ofDays(1));
+            int deleted = store.thin(from, cutoff);
+            thinnedUntil = cutoff;
             log.debug("Thinned {} leaderboard snapshots", deleted);
         } catch (RuntimeException e) {
             log.warn("Could not thin leaderboard snapshots: {}", e.getMessage());

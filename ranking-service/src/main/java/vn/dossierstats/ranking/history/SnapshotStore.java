@@ -72,9 +72,15 @@ public class SnapshotStore {
     /** The digest of the latest stored content of each of {@code keys} that has one. */
     Map<String, byte[]> latestDigests(Collection<String> keys) {
         Map<String, byte[]> digests = new HashMap<>();
-        if (keys.isEmpty()) {
-            return digests;
+        List<String> all = List.copyOf(keys);
+        // in chunks: after a restart every leaderboard is reported at once
+        for (int i = 0; i < all.size(); i += 1000) {
+            latestDigests(all.subList(i, Math.min(all.size(), i + 1000)), digests);
         }
+        return digests;
+    }
+
+    private void latestDigests(List<String> keys, Map<String, byte[]> digests) {
         jdbc.query(
                 connection -> {
                     PreparedStatement ps = connection.prepareStatement(
@@ -87,7 +93,6 @@ public class SnapshotStore {
                 rs -> {
                     digests.put(rs.getString(1), rs.getBytes(2));
                 });
-        return digests;
     }
 
     /**
@@ -95,13 +100,19 @@ public class SnapshotStore {
      * the end of a day" (hence of every period) stays exact, finer history ages out. Returns the rows deleted.
      */
     int thin(Instant cutoff) {
+        return thin(Instant.EPOCH, cutoff);
+    }
+
+    /** As {@link #thin(Instant)}, visiting only the snapshots taken from {@code from} on. */
+    int thin(Instant from, Instant cutoff) {
         String tz = zone.getId();
         return jdbc.update(
-                "delete from leaderboard_snapshot s where s.taken_at < ? and exists ("
+                "delete from leaderboard_snapshot s where s.taken_at >= ? and s.taken_at < ? and exists ("
                         + " select 1 from leaderboard_snapshot n where n.board_key = s.board_key"
                         + " and n.taken_at > s.taken_at"
                         + " and n.taken_at < (date_trunc('day', s.taken_at at time zone ?) + interval '1 day')"
                         + " at time zone ?)",
+                utc(from),
                 utc(cutoff),
                 tz,
                 tz);
