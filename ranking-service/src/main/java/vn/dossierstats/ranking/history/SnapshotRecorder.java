@@ -97,7 +97,13 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
                     unknown.add(p.key());
                 }
             });
-            Map<String, byte[]> digests = new HashMap<>(stored);
+            // the latest stored digest of each key of the batch: known here, else asked once of the database
+            Map<String, byte[]> digests = new HashMap<>();
+            batch.forEach(p -> {
+                if (stored.containsKey(p.key())) {
+                    digests.put(p.key(), stored.get(p.key()));
+                }
+            });
             digests.putAll(store.latestDigests(unknown));
             List<SnapshotStore.Row> rows = new ArrayList<>();
             for (Coalescer.Pending<String, Leaderboard> p : batch) {
@@ -109,7 +115,7 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
                 }
             }
             store.insert(rows);
-            batch.forEach(p -> stored.put(p.key(), digests.get(p.key())));
+            stored.putAll(digests);
             written.increment(rows.size());
         } catch (RuntimeException e) {
             failures.increment();
