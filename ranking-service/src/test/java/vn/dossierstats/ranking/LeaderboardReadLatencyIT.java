@@ -125,7 +125,7 @@ class LeaderboardReadLatencyIT {
         }
         Arrays.sort(nanos);
         System.out.printf(
-                "LATENCY %s p50 %.2f p90 %.2f p99 %.2f max %.2f%n",
+                "Leaderboard reads of %s, ms: p50 %.2f p90 %.2f p99 %.2f max %.2f%n",
                 path, nanos[499] / 1e6, nanos[899] / 1e6, nanos[989] / 1e6, nanos[999] / 1e6);
         return nanos[499] / 1e6;
     }
