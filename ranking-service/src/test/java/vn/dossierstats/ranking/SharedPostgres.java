@@ -19,14 +19,8 @@ public final class SharedPostgres {
     public static synchronized String jdbcUrl(String database) {
         try {
             if (postgres == null) {
+                // stopped by its own shutdown hook
                 postgres = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        postgres.close();
-                    } catch (IOException e) {
-                        // the JVM is ending anyway
-                    }
-                }));
             }
             if (DATABASES.add(database)) {
                 try (Connection connection = postgres.getPostgresDatabase().getConnection()) {

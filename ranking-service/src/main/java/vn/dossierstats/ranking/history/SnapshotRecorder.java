@@ -148,14 +148,22 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
         running = true;
     }
 
-    /** Writes what is pending once more before the data source closes (a later phase). */
+    /**
+     * Writes what is pending once more before the data source closes (a later phase), for at most a few seconds: a
+     * database gone first must not hold up the shutdown. What is lost then is recorded at the next start, which
+     * reports every leaderboard again.
+     */
     @Override
     public void stop() {
         running = false;
-        writer.shutdown();
+        writer.shutdownNow();
         try {
-            if (writer.awaitTermination(10, TimeUnit.SECONDS)) {
-                write();
+            if (writer.awaitTermination(5, TimeUnit.SECONDS)) {
+                Thread last = Thread.ofPlatform()
+                        .name("ranking-history-last")
+                        .daemon()
+                        .start(this::write);
+                last.join(Duration.ofSeconds(5));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

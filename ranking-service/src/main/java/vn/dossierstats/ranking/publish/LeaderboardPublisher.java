@@ -99,20 +99,14 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Stops at once: what is still pending (at most one interval of changes) is published again at the next start,
+     * which publishes every leaderboard; flushing here could wait minutes for a broker gone first.
+     */
     @Override
     public void stop() {
         running = false;
-        sender.shutdown();
-        try {
-            if (sender.awaitTermination(5, TimeUnit.SECONDS)) {
-                publish();
-                kafka.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Could not publish the last leaderboard changes: {}", e.getMessage());
-        }
+        sender.shutdownNow();
     }
 
     @Override
