@@ -50,6 +50,9 @@ class LeaderboardIT {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
+        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl("leaderboard_it"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
     }
 
     @BeforeEach
@@ -195,7 +198,10 @@ class LeaderboardIT {
                 "period=2999-01",
                 "limit=0",
                 "limit=x",
-                "asOf=2026-07-01T00:00:00Z")) {
+                "limit=1001",
+                "asOf=2026-07-01",
+                "asOf=yesterday",
+                "asOf=2999-01-01T00:00:00Z")) {
             HttpResponse<String> response = get("/api/v1/leaderboards?" + query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -208,6 +214,14 @@ class LeaderboardIT {
         assertThat(unknownParent.statusCode()).isEqualTo(404);
         assertThat(unknownParent.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/problem+json");
+        assertThat(json(unknownParent).get("errors").get(0).get("field").asString())
+                .isEqualTo("parent");
+        HttpResponse<String> beforeHistory =
+                get("/api/v1/leaderboards?period=2026-07&asOf=2000-01-01T00:00:00%2B07:00");
+        assertThat(beforeHistory.statusCode()).isEqualTo(404);
+        assertThat(json(beforeHistory).get("errors").get(0).get("field").asString())
+                .isEqualTo("asOf");
+        assertThat(get("/api/v1/leaderboards?limit=1000").statusCode()).isEqualTo(200);
     }
 
     @Test

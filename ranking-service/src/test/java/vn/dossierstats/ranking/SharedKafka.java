@@ -4,13 +4,13 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** The one embedded KRaft broker of the test JVM, started on first use and shared by every integration test. */
-final class SharedKafka {
+public final class SharedKafka {
 
     private static final EmbeddedKafkaKraftBroker BROKER = start();
 
     private SharedKafka() {}
 
-    static String bootstrapServers() {
+    public static String bootstrapServers() {
         return BROKER.getBrokersAsString();
     }
 

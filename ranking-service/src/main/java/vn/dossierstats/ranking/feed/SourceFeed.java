@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.catalogue.UnitRecord;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
@@ -37,7 +38,6 @@ import vn.dossierstats.ranking.stats.UnitStats;
 class SourceFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SourceFeed.class);
-    private static final List<String> TOPICS = List.of(UnitRecord.TOPIC, UnitStats.TOPIC);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
@@ -46,16 +46,27 @@ class SourceFeed implements SmartLifecycle {
     private final List<LeaderboardListener> listeners;
     private final KafkaProperties kafka;
     private final JsonMapper json;
+    /** The catalogue topic, then the statistics topic (names configurable, so tests can isolate theirs). */
+    private final String unitsTopic;
+
+    private final List<String> topics;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    SourceFeed(LeaderboardBook book, List<LeaderboardListener> listeners, KafkaProperties kafka, JsonMapper json) {
+    SourceFeed(
+            LeaderboardBook book,
+            List<LeaderboardListener> listeners,
+            KafkaProperties kafka,
+            JsonMapper json,
+            RankingProperties properties) {
         this.book = book;
         this.listeners = listeners;
         this.kafka = kafka;
         this.json = json;
+        this.unitsTopic = properties.topics().units();
+        this.topics = List.of(unitsTopic, properties.topics().stats());
     }
 
     /** True once everything present in the topics at start-up has been read and the leaderboards prepared. */
@@ -99,7 +110,7 @@ class SourceFeed implements SmartLifecycle {
             try {
                 List<TopicPartition> partitions = partitions(created);
                 if (partitions.isEmpty()) {
-                    log.info("Waiting for topics {} (declared by their writers); retry in {}", TOPICS, backoff);
+                    log.info("Waiting for topics {} (declared by their writers); retry in {}", topics, backoff);
                 } else {
                     backoff = FIRST_BACKOFF;
                     follow(created, partitions);
@@ -126,7 +137,7 @@ class SourceFeed implements SmartLifecycle {
         created.assign(partitions);
         created.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = created.endOffsets(partitions);
-        log.info("Reading {} from the beginning", TOPICS);
+        log.info("Reading {} from the beginning", topics);
         while (running) {
             ConsumerRecords<String, String> records = created.poll(Duration.ofMillis(500));
             for (ConsumerRecord<String, String> record : records) {
@@ -138,7 +149,7 @@ class SourceFeed implements SmartLifecycle {
                 List<Leaderboard> prepared = book.goLive();
                 publish(prepared);
                 caughtUp = true;
-                log.info("Leaderboards ready: {} prepared from {}", book.preparedCount(), TOPICS);
+                log.info("Leaderboards ready: {} prepared from {}", book.preparedCount(), topics);
             }
         }
     }
@@ -157,20 +168,20 @@ class SourceFeed implements SmartLifecycle {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, String> created) {
-        Map<String, List<PartitionInfo>> topics = created.listTopics(Duration.ofSeconds(10));
-        if (!topics.keySet().containsAll(Set.copyOf(TOPICS))) {
+        Map<String, List<PartitionInfo>> existing = created.listTopics(Duration.ofSeconds(10));
+        if (!existing.keySet().containsAll(Set.copyOf(topics))) {
             return List.of();
         }
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
-            topics.get(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        for (String topic : topics) {
+            existing.get(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         return partitions;
     }
 
     private void apply(ConsumerRecord<String, String> record) {
         try {
-            if (record.topic().equals(UnitRecord.TOPIC)) {
+            if (record.topic().equals(unitsTopic)) {
                 applyUnit(record);
             } else {
                 applyStats(record);

@@ -35,6 +35,11 @@ public record Leaderboard(
 
     public record Unranked(String unitCode, String unitName, Double value, long volume, String reason) {}
 
+    /** The key of this leaderboard on leaderboards.v1 and in the history: see {@link LeaderboardKey#id()}. */
+    public String id() {
+        return LeaderboardKey.id(level, parent, period, indicator);
+    }
+
     /** The first {@code limit} entries (all when null); {@code unranked} stays complete. */
     public List<Entry> entries(Integer limit) {
         return limit == null || limit >= entries.size() ? entries : entries.subList(0, limit);

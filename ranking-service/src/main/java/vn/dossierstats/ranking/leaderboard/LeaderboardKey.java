@@ -19,6 +19,15 @@ public record LeaderboardKey(String level, String parent, Period period, Indicat
         this(scope.level(), scope.parent(), period, indicator);
     }
 
+    /** {@code level|parent|period|indicator}, parent empty when nationwide: {@code PROVINCE||2026-07|ON_TIME_RATE}. */
+    public String id() {
+        return id(level, parent, period.key(), indicator);
+    }
+
+    static String id(String level, String parent, String period, Indicator indicator) {
+        return level + "|" + (parent == null ? "" : parent) + "|" + period + "|" + indicator.name();
+    }
+
     public Scope scope() {
         return new Scope(level, parent);
     }

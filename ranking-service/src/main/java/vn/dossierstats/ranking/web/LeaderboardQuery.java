@@ -1,10 +1,14 @@
 package vn.dossierstats.ranking.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.ranking.RankingProperties;
@@ -22,10 +26,12 @@ class LeaderboardQuery {
 
     private final LeaderboardBook book;
     private final ZoneId zone;
+    private final int limitMax;
     private final Clock clock;
 
     LeaderboardQuery(LeaderboardBook book, RankingProperties properties, Clock clock) {
         this.book = book;
+        this.limitMax = properties.limitMax();
         this.zone = properties.timeZone();
         this.clock = clock;
     }
@@ -44,19 +50,40 @@ class LeaderboardQuery {
         return new LeaderboardKey(parsedLevel, parentCode, parsedPeriod, parsedIndicator);
     }
 
-    static Integer limit(String text) {
+    Integer limit(String text) {
         if (text == null) {
             return null;
         }
         try {
             int limit = Integer.parseInt(text.strip());
-            if (limit >= 1) {
+            if (limit >= 1 && limit <= limitMax) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiProblem.invalid("limit", "must be a positive integer");
+        throw ApiProblem.invalid("limit", "must be an integer from 1 to " + limitMax);
+    }
+
+    /**
+     * The instant of an {@code asOf} parameter: ISO-8601 with an offset ({@code 2026-07-01T00:00:00+07:00} or
+     * {@code ...Z}), not after now. A {@code +} sent unencoded arrives as a space: taken back as the {@code +} it was.
+     */
+    Optional<Instant> asOf(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(text.strip().replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(
+                    "asOf", "must be an instant with an offset, e.g. 2026-07-01T00:00:00+07:00: " + text);
+        }
+        if (instant.isAfter(clock.instant())) {
+            throw ApiProblem.invalid("asOf", "is in the future: only past leaderboards are stored");
+        }
+        return Optional.of(instant);
     }
 
     private Period period(String text) {

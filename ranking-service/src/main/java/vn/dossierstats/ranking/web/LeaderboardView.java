@@ -6,7 +6,7 @@ import vn.dossierstats.ranking.leaderboard.Indicator;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 
 /** The leaderboard as api.md shapes it: a prepared board with the instant it is read at. */
-record LeaderboardView(
+public record LeaderboardView(
         String level,
         String parent,
         String period,
@@ -16,7 +16,7 @@ record LeaderboardView(
         List<Leaderboard.Entry> entries,
         List<Leaderboard.Unranked> unranked) {
 
-    static LeaderboardView of(Leaderboard board, OffsetDateTime asOf, Integer limit) {
+    public static LeaderboardView of(Leaderboard board, OffsetDateTime asOf, Integer limit) {
         return new LeaderboardView(
                 board.level(),
                 board.parent(),

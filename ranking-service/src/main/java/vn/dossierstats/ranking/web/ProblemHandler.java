@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,9 +24,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = HttpStatus.valueOf(problem.status());
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, problem.getMessage());
         detail.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid request" : status.getReasonPhrase());
-        if (problem.field() != null && status == HttpStatus.BAD_REQUEST) {
+        if (problem.field() != null) {
             detail.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
         }
+        return respond(detail);
+    }
+
+    /** Only history reads touch the database: the live leaderboards stay served when it is down. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> historyUnavailable(DataAccessException exception) {
+        log.warn("Leaderboard history unavailable: {}", exception.getMessage());
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "Leaderboard history is unavailable; retry later.");
+        detail.setTitle("History unavailable");
         return respond(detail);
     }
 

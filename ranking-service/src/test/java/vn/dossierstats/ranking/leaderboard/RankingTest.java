@@ -147,6 +147,15 @@ class RankingTest {
         }
     }
 
+    /** Stable order: the result depends on the units, never on the order they are listed in. */
+    @Property(tries = 300)
+    void theOrderOfTheInputDoesNotMatter(@ForAll("inputs") Input input, @ForAll java.util.Random random) {
+        List<Ranking.Candidate> shuffled = new ArrayList<>(input.candidates());
+        java.util.Collections.shuffle(shuffled, random);
+        assertThat(Ranking.rank(shuffled, input.minVolume(), input.previousRanks()))
+                .isEqualTo(Ranking.rank(input.candidates(), input.minVolume(), input.previousRanks()));
+    }
+
     @Property(tries = 200)
     void aLimitKeepsTheFirstEntriesAndEveryUnranked(
             @ForAll("inputs") Input input, @ForAll @IntRange(min = 1, max = 40) int limit) {
