@@ -251,6 +251,106 @@ class PlatformIT {
         });
     }
 
+    @Test
+    @Order(5)
+    void aLeaderboardStreamThroughTheGatewayReceivesTheChangeAnEventMakes() throws Exception {
+        java.util.concurrent.BlockingQueue<JsonNode> boards = new java.util.concurrent.LinkedBlockingQueue<>();
+        var stream = HTTP.sendAsync(
+                HttpRequest.newBuilder(uri("/api/v1/leaderboards/stream?level=COMMUNE&parent=E2E&indicator=ONLINE_SHARE"
+                                + "&period=" + period))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = Thread.ofVirtual().start(() -> stream.thenAccept(response -> response.body()
+                        .filter(line -> line.startsWith("data:"))
+                        .forEach(line ->
+                                boards.add(JSON.readTree(line.substring(5).trim()))))
+                .join());
+        try {
+            JsonNode first = boards.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).as("the full leaderboard on connect").isNotNull();
+            long before = volumeOf(first, "E2E.03");
+
+            Instant now = Instant.now();
+            assertThat(post(received("D-SSE", "r-sse", "E2E.03", now.minusSeconds(60), now.plusSeconds(86400)))
+                            .statusCode())
+                    .isEqualTo(202);
+            Instant accepted = Instant.now();
+
+            JsonNode changed = null;
+            while (changed == null) {
+                JsonNode board = boards.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(board).as("a leaderboard event after the change").isNotNull();
+                if (volumeOf(board, "E2E.03") == before + 1) {
+                    changed = board;
+                }
+            }
+            System.out.printf(
+                    "leaderboard change reached the SSE client %d ms after the event was accepted%n",
+                    Duration.between(accepted, Instant.now()).toMillis());
+            assertThat(changed.get("level").asString()).isEqualTo("COMMUNE");
+            assertThat(changed.get("parent").asString()).isEqualTo("E2E");
+        } finally {
+            stream.cancel(true);
+            reader.interrupt();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aManagedKeyWritesOnlyWithinItsScopeAndStopsWorkingOnceRevoked() {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/sources"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + EmbeddedPlatform.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Một cửa xã 01\",\"scopes\":[\"E2E.01\"]}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode source = JSON.readTree(created.body());
+        String key = source.get("key").asString();
+        Instant now = Instant.now();
+
+        // the gateways learn a new key within a second
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        postWith(key, received("D-K1", "k-1", "E2E.01", now.minusSeconds(60), now.plusSeconds(86400)))
+                                .statusCode())
+                .isEqualTo(202));
+        HttpResponse<String> outside =
+                postWith(key, received("D-K2", "k-2", "E2E.02", now.minusSeconds(60), now.plusSeconds(86400)));
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(outside.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/dossiers/D-K2")).GET())
+                        .statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> revoked = send(
+                HttpRequest.newBuilder(uri("/api/v1/sources/" + source.get("id").asString()))
+                        .header("Authorization", "Bearer " + EmbeddedPlatform.ADMIN_TOKEN)
+                        .DELETE());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        postWith(key, received("D-K3", "k-3", "E2E.01", now.minusSeconds(60), now.plusSeconds(86400)))
+                                .statusCode())
+                .isEqualTo(401));
+    }
+
+    private static long volumeOf(JsonNode board, String unit) {
+        for (String list : List.of("entries", "unranked")) {
+            for (JsonNode entry : board.path(list)) {
+                if (unit.equals(entry.path("unitCode").asString())) {
+                    return entry.path("volume").asLong();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static HttpResponse<String> postWith(String key, String event) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/dossier-events"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(event)));
+    }
+
     private static String event(String dossier, String eventId, String type, Instant at, String extra) {
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"dossierId\":\"" + dossier
                 + "\",\"occurredAt\":\"" + local(at) + "\"" + extra + "}";
