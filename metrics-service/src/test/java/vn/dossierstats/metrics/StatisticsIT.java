@@ -154,6 +154,19 @@ class StatisticsIT {
     }
 
     @Test
+    void theApiDocsDescribeTheThreeStatisticsPaths() throws Exception {
+        JsonNode doc = get("/v3/api-docs");
+        assertThat(doc.get("paths").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "/api/v1/stats/units/{unitCode}",
+                        "/api/v1/stats/units/{unitCode}/children",
+                        "/api/v1/stats/units/{unitCode}/series");
+        assertThat(doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/parameters")
+                        .toString())
+                .contains("\"period\"");
+    }
+
+    @Test
     void aCrashWhileFactsFlowLosesNothingAndCountsNothingTwice() throws Exception {
         String today = LocalDate.now(ZONE).toString();
         Instant received = Instant.now().minusSeconds(7200);

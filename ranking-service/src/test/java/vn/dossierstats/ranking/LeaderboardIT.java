@@ -100,6 +100,17 @@ class LeaderboardIT {
     }
 
     @Test
+    void theApiDocsDescribeTheLeaderboardAndItsStream() {
+        HttpResponse<String> response = get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = json(response);
+        assertThat(doc.get("paths").propertyNames())
+                .containsExactlyInAnyOrder("/api/v1/leaderboards", "/api/v1/leaderboards/stream");
+        assertThat(doc.at("/paths/~1api~1v1~1leaderboards/get/parameters").toString())
+                .contains("\"level\"", "\"period\"", "\"indicator\"", "\"limit\"");
+    }
+
+    @Test
     void theServiceIsNotReadyUntilItsSourceTopicsAreRead() {
         assertThat(readinessBeforeTopics).isEqualTo(503);
         Awaitility.await()
