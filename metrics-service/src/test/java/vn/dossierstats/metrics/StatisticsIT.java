@@ -151,6 +151,9 @@ class StatisticsIT {
         assertThat(status("/api/v1/stats/units/nope")).isEqualTo(404);
         assertThat(status("/api/v1/stats/units/33?period=2026-13")).isEqualTo(400);
         assertThat(status("/api/v1/stats/units/33?period=2999")).isEqualTo(400);
+        assertThat(status("/api/v1/stats/units/33?period=0000")).isEqualTo(400);
+        assertThat(status("/api/v1/stats/units/33/series?granularity=year&from=1999&to=2000"))
+                .isEqualTo(400);
     }
 
     @Test

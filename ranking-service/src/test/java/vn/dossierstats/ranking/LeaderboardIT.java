@@ -204,6 +204,7 @@ class LeaderboardIT {
                 "period=2026-13",
                 "period=2026-02-30",
                 "period=2999-01",
+                "period=0000",
                 "limit=0",
                 "limit=x",
                 "asOf=2026-07-01T00:00:00Z")) {

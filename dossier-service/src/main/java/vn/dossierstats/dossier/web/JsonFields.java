@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.web.ApiProblem.FieldError;
@@ -43,7 +44,8 @@ public final class JsonFields {
         try {
             node = json.readTree(body);
         } catch (JacksonException e) {
-            throw ApiProblem.invalid("body", "malformed JSON: " + e.getOriginalMessage());
+            // the parser's own message names its classes and features: only where it stopped is told
+            throw ApiProblem.invalid("body", "malformed JSON" + where(e.getLocation()));
         }
         if (node == null || !node.isObject()) {
             throw ApiProblem.invalid("body", "must be a JSON object");
@@ -200,6 +202,13 @@ public final class JsonFields {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
+    }
+
+    private static String where(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private JsonNode value(String name) {
