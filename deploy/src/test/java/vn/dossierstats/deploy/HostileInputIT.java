@@ -140,6 +140,7 @@ class HostileInputIT {
                 "%d hostile requests in %d ms (seed %d), statuses %s%n",
                 probes.size(), (System.nanoTime() - started) / 1_000_000, SEED, new TreeMap<>(statuses));
 
+        violations.forEach(v -> System.out.println("MISHANDLED " + v));
         assertThat(violations)
                 .as(
                         "%d of %d hostile requests were mishandled:%n%s",
@@ -159,7 +160,10 @@ class HostileInputIT {
         if (status >= 500) {
             wrong.add("a failure (" + status + ")");
         }
-        if (status >= 400 && status < 500) {
+        // Reactor Netty refuses a request line or headers over its limits (414, 431) before any application code
+        // runs, with an empty body and no way to shape it: the one refusal that cannot be problem+json (reported)
+        boolean codecRefusal = (status == 414 || status == 431) && body.isEmpty();
+        if (status >= 400 && status < 500 && !codecRefusal) {
             if (!contentType.startsWith("application/problem+json")) {
                 wrong.add("a refusal that is not problem+json (" + contentType + ")");
             } else {

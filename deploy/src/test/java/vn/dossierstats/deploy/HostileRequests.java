@@ -125,6 +125,7 @@ final class HostileRequests {
                 this::notAnObject,
                 this::mixedBatch,
                 this::wrongContentType,
+                this::validButDisguised,
                 this::hostileRead,
                 this::hostileRead,
                 this::hostileRead,
@@ -289,6 +290,45 @@ final class HostileRequests {
                 "batch of " + events.size() + " invalid events",
                 batchPath(),
                 "{\"events\":[" + String.join(",", events) + "]}");
+    }
+
+    /**
+     * A valid event with one flaw a lenient reader would overlook: declared as something other than JSON, a field given
+     * twice (which one counts?), or an eventId with a lone surrogate (stored as UTF-8 it would become another id).
+     */
+    private Probe validButDisguised() {
+        Map<String, String> event = validEvent();
+        return switch (random.nextInt(3)) {
+            case 0 -> {
+                Map<String, String> headers = new LinkedHashMap<>(sourceHeaders);
+                String contentType =
+                        pick(new String[] {"text/plain", "application/xml", "", "application/octet-stream"});
+                if (contentType.isEmpty()) {
+                    headers.remove("Content-Type");
+                } else {
+                    headers.put("Content-Type", contentType);
+                }
+                yield new Probe(
+                        "valid event declared as " + (contentType.isEmpty() ? "nothing" : contentType),
+                        "POST",
+                        eventPath(),
+                        headers,
+                        bytes(render(event)),
+                        Expect.REFUSED_WRITE);
+            }
+            case 1 -> {
+                String field = pick(new String[] {"type", "dossierId", "unitCode", "eventId"});
+                String body = render(event);
+                body = body.substring(0, body.length() - 1) + "," + json(field) + ":" + event.get(field) + "}";
+                yield write("field " + field + " given twice", eventPath(), body);
+            }
+            default -> {
+                event.put(
+                        "eventId",
+                        jsonEscapingSurrogates("lone-" + sequence + pick(new String[] {"\uD800", "\uDFFF"})));
+                yield write("lone surrogate in eventId", eventPath(), render(event));
+            }
+        };
     }
 
     private Probe wrongContentType() {
@@ -474,6 +514,7 @@ final class HostileRequests {
             "/api/v1/dossiers/%25zz",
             "/actuator/health",
             "/actuator/env",
+            "/actuator/heapdump",
             "/v3/api-docs",
             "/api/v1/leaderboards/..%2F..%2Factuator",
             "//api/v1/dossiers/x",
@@ -484,10 +525,10 @@ final class HostileRequests {
             "/API/V1/DOSSIERS/x",
             "/api/v1/dossiers/x?" + "a=1&".repeat(2000)
         }) {
-            probes.add(read(
-                    "hostile path",
-                    path,
-                    path.contains("/dossiers/x") || path.contains("?a=") ? Expect.ANY_READ : Expect.REFUSED_READ));
+            // the gateway's own liveness answers on its port (the launcher and load balancers probe it)
+            boolean answerable =
+                    path.contains("/dossiers/x") || path.contains("?a=") || path.equals("/actuator/health");
+            probes.add(read("hostile path", path, answerable ? Expect.ANY_READ : Expect.REFUSED_READ));
         }
         // absurd query parameters on the statistics and leaderboard reads
         for (String query : new String[] {
