@@ -151,6 +151,32 @@ class HostileInputIT {
         assertThat(quiescentFigures()).isEqualTo(before);
     }
 
+    @Test
+    void thePublicOpenApiDocumentDescribesTheThreeServicesAsSeenThroughTheGateway() throws IOException {
+        String body = get("/api/v1/openapi");
+        Files.writeString(Path.of("target", "openapi.json"), body); // for a look at what the gateway serves
+
+        JsonNode doc = JSON.readTree(body);
+        assertThat(doc.get("paths").propertyNames())
+                .contains(
+                        "/api/v1/dossier-events",
+                        "/api/v1/dossier-events/batch",
+                        "/api/v1/dossiers/{dossierId}",
+                        "/api/v1/units/{code}",
+                        "/api/v1/procedures/{code}",
+                        "/api/v1/calendar/{year}",
+                        "/api/v1/stats/units/{unitCode}",
+                        "/api/v1/stats/units/{unitCode}/children",
+                        "/api/v1/stats/units/{unitCode}/series",
+                        "/api/v1/leaderboards",
+                        "/api/v1/leaderboards/stream")
+                .allMatch(path -> path.startsWith("/api/v1/"));
+        assertThat(body).doesNotContain("localhost", "X-Source-Id");
+        for (int port : internalPorts()) {
+            assertThat(body).doesNotContain(":" + port);
+        }
+    }
+
     /** Everything wrong with one answer (empty when it is right). */
     private static List<String> check(HostileRequests.Probe probe, HttpResponse<String> response) {
         List<String> wrong = new ArrayList<>();

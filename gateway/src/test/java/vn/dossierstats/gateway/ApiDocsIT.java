@@ -43,6 +43,22 @@ class ApiDocsIT extends GatewayITSupport {
     }
 
     @Test
+    void theApiExplorerIsServedFromTheJarAndOpensThePublicDocument() {
+        HttpResponse<String> page = send(request(uri("/api/docs/"), newRequestId()));
+        HttpResponse<String> initializer = send(request(uri("/api/docs/swagger-initializer.js"), newRequestId()));
+        HttpResponse<String> bundle = send(request(uri("/api/docs/swagger-ui-bundle.js"), newRequestId()));
+        HttpResponse<String> bare = send(request(uri("/api/docs"), newRequestId()));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(contentType(page)).startsWith("text/html");
+        assertThat(page.body()).contains("swagger-ui").doesNotContain("http://", "https://");
+        assertThat(initializer.body()).contains("url: \"/api/v1/openapi\"").doesNotContain("petstore");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bare.statusCode()).isEqualTo(308);
+        assertThat(bare.headers().firstValue("Location")).hasValue("/api/docs/");
+    }
+
+    @Test
     void theDocumentIsReadOnly() {
         HttpResponse<String> response = send(request(uri("/api/v1/openapi"), newRequestId())
                 .header("Content-Type", "application/json")
