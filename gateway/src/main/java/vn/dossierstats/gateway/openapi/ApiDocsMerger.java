@@ -2,6 +2,7 @@ package vn.dossierstats.gateway.openapi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,12 +57,15 @@ final class ApiDocsMerger {
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = NODES.objectNode();
         Map<String, ObjectNode> tags = new LinkedHashMap<>();
+        Set<String> operationIds = new HashSet<>();
 
         for (ServiceDoc serviceDoc : docs) {
             JsonNode doc = withRenamedComponents(serviceDoc, components);
             for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
                 if (path.getKey().startsWith(PUBLIC_PREFIX) && !paths.has(path.getKey())) {
-                    paths.set(path.getKey(), withoutGatewayHeaders(path.getValue()));
+                    JsonNode item = withoutGatewayHeaders(path.getValue());
+                    uniqueOperationIds(item, serviceDoc.service(), operationIds);
+                    paths.set(path.getKey(), item);
                 }
             }
             for (Map.Entry<String, JsonNode> kind : doc.path("components").properties()) {
@@ -131,6 +135,20 @@ final class ApiDocsMerger {
         } else if (node instanceof ArrayNode array) {
             for (JsonNode child : array) {
                 rewriteRefs(child, renames);
+            }
+        }
+    }
+
+    /** OpenAPI wants operation ids unique in the document; each service only made them unique in its own. */
+    private static void uniqueOperationIds(JsonNode pathItem, String service, Set<String> taken) {
+        for (Map.Entry<String, JsonNode> operation : pathItem.properties()) {
+            if (operation.getValue() instanceof ObjectNode op && op.get("operationId") != null) {
+                String id = op.get("operationId").asString();
+                if (!taken.add(id)) {
+                    String renamed = prefix(service) + id;
+                    op.put("operationId", renamed);
+                    taken.add(renamed);
+                }
             }
         }
     }

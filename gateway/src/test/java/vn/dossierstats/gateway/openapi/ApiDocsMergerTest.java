@@ -21,7 +21,7 @@ class ApiDocsMergerTest {
              'servers':[{'url':'http://10.0.0.5:8081','description':'Generated server url'}],
              'tags':[{'name':'events'}],
              'paths':{
-               '/api/v1/dossier-events':{'post':{'parameters':[
+               '/api/v1/dossier-events':{'post':{'operationId':'post','parameters':[
                    {'name':'X-Source-Id','in':'header','required':false,'schema':{'type':'string'}},
                    {'name':'trace','in':'query','schema':{'type':'string'}}],
                  'responses':{'400':{'content':{'application/problem+json':{'schema':{'$ref':'#/components/schemas/ApiProblem'}}}}}}},
@@ -35,7 +35,7 @@ class ApiDocsMergerTest {
              'servers':[{'url':'http://10.0.0.6:8082'}],
              'tags':[{'name':'events'},{'name':'stats'}],
              'paths':{
-               '/api/v1/stats/units/{unitCode}':{'get':{'responses':{
+               '/api/v1/stats/units/{unitCode}':{'get':{'operationId':'post','responses':{
                  '200':{'content':{'application/json':{'schema':{'$ref':'#/components/schemas/Shared'}}}},
                  '404':{'content':{'application/problem+json':{'schema':{'$ref':'#/components/schemas/ApiProblem'}}}}}}},
                '/api/v1/dossier-events':{'get':{'responses':{'200':{'description':'not mine'}}}}},
@@ -57,6 +57,18 @@ class ApiDocsMergerTest {
         assertThat(merged.at("/components/securitySchemes/sourceKey/name").asString())
                 .isEqualTo("X-Api-Key");
         assertThat(merged.get("tags").toString()).isEqualTo("[{\"name\":\"events\"},{\"name\":\"stats\"}]");
+    }
+
+    @Test
+    void operationIdsStayUniqueAcrossServices() {
+        JsonNode merged = merger.merge(List.of(DOSSIER, METRICS));
+
+        assertThat(merged.at("/paths/~1api~1v1~1dossier-events/post/operationId")
+                        .asString())
+                .isEqualTo("post");
+        assertThat(merged.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/operationId")
+                        .asString())
+                .isEqualTo("MetricsService_post");
     }
 
     @Test
