@@ -114,6 +114,8 @@ final class StubService {
                 respond(exchange, 200, "application/json", "{\"late\":true}");
             } else if (path.endsWith("/problem")) {
                 respond(exchange, 422, "application/problem+json", SERVICE_PROBLEM);
+            } else if (path.equals("/v3/api-docs")) {
+                respond(exchange, 200, "application/json", apiDocs());
             } else if (path.equals("/api/v1/leaderboards/stream")) {
                 stream(exchange, requestId);
             } else {
@@ -136,6 +138,17 @@ final class StubService {
         await(streamGates.computeIfAbsent(requestId, id -> new CountDownLatch(1)), 10);
         body.write("event: leaderboard\ndata: {\"n\":2}\n\n".getBytes(StandardCharsets.UTF_8));
         body.flush();
+    }
+
+    /** A service's own OpenAPI document: one public path, one internal path, its internal address. */
+    private String apiDocs() {
+        return ("{'openapi':'3.1.0','info':{'title':'%1$s','version':'v1'},"
+                        + "'servers':[{'url':'%2$s'}],"
+                        + "'paths':{'/api/v1/%1$s-things':{'get':{'parameters':[{'name':'X-Source-Id','in':'header'}],"
+                        + "'responses':{'200':{'description':'OK'}}}},"
+                        + "'/internal/%1$s':{'get':{'responses':{'200':{'description':'OK'}}}}}}")
+                .formatted(name, uri())
+                .replace('\'', '"');
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -151,6 +151,22 @@ class StatisticsIT {
         assertThat(status("/api/v1/stats/units/nope")).isEqualTo(404);
         assertThat(status("/api/v1/stats/units/33?period=2026-13")).isEqualTo(400);
         assertThat(status("/api/v1/stats/units/33?period=2999")).isEqualTo(400);
+        assertThat(status("/api/v1/stats/units/33?period=0000")).isEqualTo(400);
+        assertThat(status("/api/v1/stats/units/33/series?granularity=year&from=1999&to=2000"))
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theApiDocsDescribeTheThreeStatisticsPaths() throws Exception {
+        JsonNode doc = get("/v3/api-docs");
+        assertThat(doc.get("paths").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "/api/v1/stats/units/{unitCode}",
+                        "/api/v1/stats/units/{unitCode}/children",
+                        "/api/v1/stats/units/{unitCode}/series");
+        assertThat(doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/parameters")
+                        .toString())
+                .contains("\"period\"");
     }
 
     @Test

@@ -103,6 +103,17 @@ class LeaderboardIT {
     }
 
     @Test
+    void theApiDocsDescribeTheLeaderboardAndItsStream() {
+        HttpResponse<String> response = get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = json(response);
+        assertThat(doc.get("paths").propertyNames())
+                .containsExactlyInAnyOrder("/api/v1/leaderboards", "/api/v1/leaderboards/stream");
+        assertThat(doc.at("/paths/~1api~1v1~1leaderboards/get/parameters").toString())
+                .contains("\"level\"", "\"period\"", "\"indicator\"", "\"limit\"");
+    }
+
+    @Test
     void theServiceIsNotReadyUntilItsSourceTopicsAreRead() {
         assertThat(readinessBeforeTopics).isEqualTo(503);
         Awaitility.await()
@@ -196,6 +207,7 @@ class LeaderboardIT {
                 "period=2026-13",
                 "period=2026-02-30",
                 "period=2999-01",
+                "period=0000",
                 "limit=0",
                 "limit=x",
                 "limit=1001",

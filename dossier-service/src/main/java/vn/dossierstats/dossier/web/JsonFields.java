@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.web.ApiProblem.FieldError;
@@ -41,9 +43,13 @@ public final class JsonFields {
         }
         JsonNode node;
         try {
-            node = json.readTree(body);
+            // {"type":"RECEIVED",...,"type":"REFUSED"} would otherwise mean whatever came last
+            node = json.reader()
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(body);
         } catch (JacksonException e) {
-            throw ApiProblem.invalid("body", "malformed JSON: " + e.getOriginalMessage());
+            // the parser's own message names its classes and features: only where it stopped is told
+            throw ApiProblem.invalid("body", "malformed JSON" + where(e.getLocation()));
         }
         if (node == null || !node.isObject()) {
             throw ApiProblem.invalid("body", "must be a JSON object");
@@ -96,6 +102,10 @@ public final class JsonFields {
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
             return wrong(name, "must not contain control characters");
+        }
+        if (hasUnpairedSurrogate(text)) {
+            // an escaped lone surrogate (\ud800) cannot be stored as UTF-8: two different ids would become one
+            return wrong(name, "must be valid Unicode text");
         }
         return text;
     }
@@ -200,6 +210,25 @@ public final class JsonFields {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String where(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private JsonNode value(String name) {

@@ -1,6 +1,9 @@
 package vn.dossierstats.gateway.routing;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -42,11 +45,8 @@ class UnsafePathFilter implements WebFilter, Ordered {
             if (segment.indexOf(';') >= 0) {
                 return false;
             }
-            String decoded;
-            try {
-                // '+' is not a space in a path: protect it from the form decoder
-                decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException malformedEscape) {
+            String decoded = decode(segment);
+            if (decoded == null) {
                 return false;
             }
             if (decoded.equals(".") || decoded.equals("..")) {
@@ -60,5 +60,43 @@ class UnsafePathFilter implements WebFilter, Ordered {
             }
         }
         return true;
+    }
+
+    /**
+     * The segment percent-decoded as strict UTF-8, or null when an escape is malformed or the bytes are not UTF-8
+     * (overlong forms such as {@code %C0%AE}, surrogates such as {@code %ED%A0%80}, {@code %FF}): a lenient decoder
+     * would let them through as replacement characters, and the service's container answers them with its own HTML
+     * error page.
+     */
+    private static String decode(String segment) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            int c = segment.codePointAt(i);
+            if (c != '%') {
+                bytes.writeBytes(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
+                continue;
+            }
+            if (i + 2 >= segment.length()) {
+                return null;
+            }
+            int high = Character.digit(segment.charAt(i + 1), 16);
+            int low = Character.digit(segment.charAt(i + 2), 16);
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
+        }
     }
 }

@@ -15,6 +15,9 @@ class UnsafePathFilterTest {
             "/api/v1/dossiers/a%20b",
             "/api/v1/dossiers/a+b",
             "/api/v1/dossiers/Nh%E1%BA%ADn",
+            "/api/v1/dossiers/Nhận",
+            "/api/v1/dossiers/\uD83D\uDCA9",
+            "/api/v1/dossiers/%F0%9F%92%A9",
             "/api/v1/units/",
             "/"
         }) {
@@ -37,7 +40,13 @@ class UnsafePathFilterTest {
             "/api/v1/dossiers/a%00b",
             "/api/v1/dossiers/a%0Ab",
             "/api/v1/dossiers/a%zzb",
-            "/api/v1/dossiers/a%"
+            "/api/v1/dossiers/a%",
+            "/api/v1/dossiers/a%4",
+            "/api/v1/dossiers/%C0%AE%C0%AE",
+            "/api/v1/dossiers/%C0%AF",
+            "/api/v1/dossiers/%ED%A0%80",
+            "/api/v1/dossiers/%FF",
+            "/api/v1/dossiers/%E1%BA"
         }) {
             assertThat(UnsafePathFilter.isSafe(path)).as(path).isFalse();
         }

@@ -50,6 +50,11 @@ public class Reports {
         return children;
     }
 
+    /** No statistic is older than this year: earlier periods are not periods of this platform. */
+    public int firstYear() {
+        return firstYear;
+    }
+
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
     }

@@ -93,6 +93,10 @@ class StatsController {
         if (period.start().isAfter(reports.today())) {
             throw ApiProblem.invalid(field, "starts after today: a future period has no report");
         }
+        if (period.start().getYear() < reports.firstYear()) {
+            // year 0 would even be reported in local mean time (+07:06:30): absurd, not an empty report
+            throw ApiProblem.invalid(field, "must not be before the year " + reports.firstYear());
+        }
         return period;
     }
 

@@ -22,6 +22,9 @@ import vn.dossierstats.ranking.leaderboard.Period;
 @Component
 class LeaderboardQuery {
 
+    /** As metrics-service's first year: no statistic, so no leaderboard, is older (year 0 is not a period). */
+    static final int FIRST_YEAR = 2000;
+
     static final List<String> LEVELS = List.of("PROVINCE", "COMMUNE", "DEPARTMENT", "MINISTRY", "DISTRICT");
 
     private final LeaderboardBook book;
@@ -96,6 +99,9 @@ class LeaderboardQuery {
                         "period", "must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, a real date: " + text));
         if (period.start().isAfter(today)) {
             throw ApiProblem.invalid("period", "starts after now: a future period has no leaderboard");
+        }
+        if (period.start().getYear() < FIRST_YEAR) {
+            throw ApiProblem.invalid("period", "must not be before the year " + FIRST_YEAR);
         }
         return period;
     }
