@@ -143,6 +143,8 @@ public final class StatisticsTopology {
         private ProcessorContext<String, UnitStats> context;
         private KeyValueStore<String, Counts> buckets;
         private ReportCalculator calculator;
+        /** The buckets read during one publication; emptied after it, as the buckets change in between. */
+        private final Map<String, Counts> published = new java.util.HashMap<>();
 
         BucketAggregator(ZoneId zone, int firstYear, Duration publishInterval, Clock clock, Timer freshness) {
             this.zone = zone;
@@ -156,11 +158,13 @@ public final class StatisticsTopology {
         public void init(ProcessorContext<String, UnitStats> context) {
             this.context = context;
             this.buckets = context.getStateStore(BUCKETS);
+            // the statistics published together share most of their earlier buckets (the prefix sums of carried
+            // over and overdue): each bucket is read and deserialised once per publication, not once per statistic
             this.calculator = new ReportCalculator(
-                    (unit, period) -> {
-                        Counts counts = buckets.get(unit + "|" + period);
+                    (unit, period) -> published.computeIfAbsent(unit + "|" + period, key -> {
+                        Counts counts = buckets.get(key);
                         return counts == null ? Counts.ZERO : counts;
-                    },
+                    }),
                     firstYear);
             context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> publish());
         }
@@ -211,6 +215,7 @@ public final class StatisticsTopology {
                 context.forward(new Record<>(key, stats, now.toEpochMilli()));
             }
             dirty.clear();
+            published.clear();
         }
     }
 }
