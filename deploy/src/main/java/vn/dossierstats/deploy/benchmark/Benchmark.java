@@ -112,7 +112,7 @@ public final class Benchmark {
                 "{\"name\":\"Xã thăm dò\",\"level\":\"COMMUNE\",\"parentCode\":\"01\"}",
                 EmbeddedPlatform.ADMIN_TOKEN);
 
-        double bestRate = load(gateway, size.dossiers);
+        double bestRate = load(gateway, options.size().dossiers);
         singleEvents(gateway);
         freshness(gateway, bestRate * 0.7);
         awaitVisible(gateway, Duration.ofMinutes(30));
