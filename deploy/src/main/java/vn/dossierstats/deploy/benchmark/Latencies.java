@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.Collection;
 
 /** Percentiles of measured durations (nearest rank), in milliseconds. */
-public record Latencies(int count, double p50, double p99, double max) {
+public record Latencies(int count, double p50, double p99, double max, int failed) {
+
+    public Latencies(int count, double p50, double p99, double max) {
+        this(count, p50, p99, max, 0);
+    }
 
     public static Latencies of(Collection<Duration> samples) {
         double[] millis = samples.stream()
@@ -24,9 +28,10 @@ public record Latencies(int count, double p50, double p99, double max) {
 
     @Override
     public String toString() {
-        return count == 0
+        String figures = count == 0
                 ? "no samples"
                 : "p50 %s ms, p99 %s ms (max %s, n=%d)".formatted(format(p50), format(p99), format(max), count);
+        return failed == 0 ? figures : figures + "; %d failed or not sent (over capacity)".formatted(failed);
     }
 
     static String format(double millis) {
