@@ -70,8 +70,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         List<String> jvm = o.quickStartJvm()
                 ? List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k")
                 : List.of("-Xmx768m");
-        Map<String, String> common =
-                Map.of("SPRING_PROFILES_ACTIVE", "embedded", "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
+        Map<String, String> common = commonEnvironment(kafka);
         List<Service> services = new ArrayList<>();
         services.add(new Service(
                 "dossier-service",
@@ -135,6 +134,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return services;
     }
 
+    /** What every service of the platform is given: the embedded profile and the broker. */
+    private static Map<String, String> commonEnvironment(KafkaBroker kafka) {
+        return Map.of("SPRING_PROFILES_ACTIVE", "embedded", "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
+    }
+
     private static Map<String, String> env(Map<String, String> common, Map<String, String> own) {
         Map<String, String> all = new java.util.HashMap<>(common);
         all.putAll(own);
@@ -172,11 +176,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 port,
                 options.home(),
                 env(
-                        Map.of(
-                                "SPRING_PROFILES_ACTIVE",
-                                "embedded",
-                                "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-                                kafka.bootstrap()),
+                        commonEnvironment(kafka),
                         Map.of(
                                 "SERVER_PORT", String.valueOf(port),
                                 "METRICS_APPLICATIONID", applicationId,
