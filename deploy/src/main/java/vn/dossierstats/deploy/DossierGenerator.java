@@ -56,16 +56,28 @@ public final class DossierGenerator {
         String channel = random.nextDouble() < onlineShare ? "ONLINE" : random.nextInt(10) == 0 ? "POSTAL" : "DIRECT";
         String id = unit + "-" + SEQUENCE.incrementAndGet();
         List<String> events = new ArrayList<>(2);
-        events.add("{\"eventId\":\"sim-" + id + "-r\",\"type\":\"RECEIVED\",\"dossierId\":\"" + id
-                + "\",\"occurredAt\":\"" + local(received) + "\",\"unitCode\":\"" + unit + "\",\"procedureCode\":\""
-                + procedure.code() + "\",\"channel\":\"" + channel + "\",\"dueAt\":\"" + local(due)
-                + "\",\"digitized\":" + (random.nextInt(10) < 8) + ",\"feeRequired\":" + (random.nextInt(3) == 0)
-                + "}");
+        events.add(received(id, unit, procedure, channel, received, due));
         if (!open) {
             events.add("{\"eventId\":\"sim-" + id + "-e\",\"type\":\"RESOLVED\",\"dossierId\":\"" + id
                     + "\",\"occurredAt\":\"" + local(end) + "\",\"result\":\"APPROVED\"}");
         }
         return events;
+    }
+
+    /** A new dossier's RECEIVED, dated {@code at}, in {@code unit}: counted in the running period's new dossiers. */
+    public String receipt(String unit, Instant at) {
+        Procedure procedure = TrafficSimulator.PROCEDURES.get(random.nextInt(TrafficSimulator.PROCEDURES.size()));
+        Instant received = at.truncatedTo(ChronoUnit.SECONDS);
+        Duration span = Duration.ofHours(Math.round(procedure.workingDays() * 8 * 1.4) + 1);
+        return received(unit + "-" + SEQUENCE.incrementAndGet(), unit, procedure, "ONLINE", received, received.plus(span));
+    }
+
+    private String received(String id, String unit, Procedure procedure, String channel, Instant at, Instant due) {
+        return "{\"eventId\":\"sim-" + id + "-r\",\"type\":\"RECEIVED\",\"dossierId\":\"" + id
+                + "\",\"occurredAt\":\"" + local(at) + "\",\"unitCode\":\"" + unit + "\",\"procedureCode\":\""
+                + procedure.code() + "\",\"channel\":\"" + channel + "\",\"dueAt\":\"" + local(due)
+                + "\",\"digitized\":" + (random.nextInt(10) < 8) + ",\"feeRequired\":" + (random.nextInt(3) == 0)
+                + "}";
     }
 
     private static String local(Instant instant) {

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param applicationId the Kafka Streams application id (consumer group, internal topic prefix)
  * @param stateDir where the Streams state stores live
  * @param commitInterval how often results are committed (exactly-once: readers of the topics see them then)
- * @param publishInterval how often changed unit statistics are published for the ranking service
+ * @param publishInterval how often changed statistics of running periods are published for the ranking service
+ * @param pastPublishInterval how often changed statistics of earlier periods are (a late event ripples through them)
  * @param streamThreads stream threads of this instance
  * @param topicPartitions partitions of the topic this service declares
  * @param topicReplicas replication factor of this service's topics (and Streams' internal ones)
@@ -25,6 +26,7 @@ public record MetricsProperties(
         Path stateDir,
         Duration commitInterval,
         Duration publishInterval,
+        Duration pastPublishInterval,
         int streamThreads,
         int topicPartitions,
         short topicReplicas,

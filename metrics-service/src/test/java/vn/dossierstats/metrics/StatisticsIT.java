@@ -359,7 +359,7 @@ class StatisticsIT {
                 builder,
                 ZONE,
                 2000,
-                Duration.ofMillis(200),
+                new vn.dossierstats.metrics.stream.Cadence(Duration.ofMillis(200), Duration.ofMillis(200)),
                 clock,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         try (var rebuilt = new org.apache.kafka.streams.KafkaStreams(topology, config)) {

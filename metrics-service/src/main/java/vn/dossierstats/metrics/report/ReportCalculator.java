@@ -2,6 +2,9 @@ package vn.dossierstats.metrics.report;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import vn.dossierstats.metrics.period.Granularity;
 import vn.dossierstats.metrics.period.Period;
 
@@ -12,6 +15,9 @@ import vn.dossierstats.metrics.period.Period;
  * carried over plus what was received minus what ended, so totalToProcess = ended + inProgress always.
  */
 public final class ReportCalculator {
+
+    /** A gap between two periods of a sweep up to this long is stepped over bucket by bucket, a longer one summed anew. */
+    private static final int MAX_STEPPED_DAYS = 62;
 
     private final Buckets buckets;
     private final int firstYear;
@@ -27,11 +33,50 @@ public final class ReportCalculator {
      *     today (every bucket up to now)
      */
     public PeriodCounts counts(String unit, Period period, LocalDate end) {
-        Counts own = buckets.get(unit, period.key());
-        long carriedOver = before(unit, period.start()).openDelta();
+        return of(buckets.get(unit, period.key()), before(unit, period.start()), before(unit, end));
+    }
+
+    /**
+     * The counts of several periods of one granularity, as {@link #counts} gives them (a period that has not ended by
+     * {@code today} is judged at the end of today), in one sweep: what was before each period is what was before the
+     * previous one plus the previous one's bucket, so a run of consecutive periods costs one bucket read each instead
+     * of a full sum each.
+     *
+     * @param periods of one granularity, earliest first
+     */
+    public List<PeriodCounts> counts(String unit, List<Period> periods, LocalDate today) {
+        List<PeriodCounts> result = new ArrayList<>(periods.size());
+        Period next = null;
+        Counts before = Counts.ZERO;
+        for (Period period : periods) {
+            if (next == null || ChronoUnit.DAYS.between(next.start(), period.start()) > MAX_STEPPED_DAYS) {
+                before = before(unit, period.start());
+            } else {
+                for (; next.compareTo(period) < 0; next = next.next()) {
+                    before = before.plus(buckets.get(unit, next.key()));
+                }
+            }
+            Counts own = buckets.get(unit, period.key());
+            if (period.end().isAfter(today)) {
+                result.add(of(own, before, before(unit, today.plusDays(1))));
+            } else {
+                result.add(of(own, before, before.plus(own)));
+            }
+            before = before.plus(own);
+            next = period.next();
+        }
+        return result;
+    }
+
+    /**
+     * @param before the sum of the buckets before the period's start
+     * @param beforeEnd the sum of the buckets before the instant the period is judged at
+     */
+    private static PeriodCounts of(Counts own, Counts before, Counts beforeEnd) {
+        long carriedOver = before.openDelta();
         // open at the end = open at the start + received - ended: the report's identity holds by construction
         long open = carriedOver + own.receivedNew() - own.ended();
-        long overdue = before(unit, end).overdueDelta();
+        long overdue = beforeEnd.overdueDelta();
         return new PeriodCounts(
                 carriedOver,
                 own.receivedNew(),

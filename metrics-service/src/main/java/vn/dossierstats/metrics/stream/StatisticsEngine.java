@@ -94,7 +94,7 @@ public class StatisticsEngine implements SmartLifecycle {
                 new StreamsBuilder(),
                 properties.timeZone(),
                 properties.firstYear(),
-                properties.publishInterval(),
+                new Cadence(properties.publishInterval(), properties.pastPublishInterval()),
                 clock,
                 meters);
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
@@ -121,7 +121,7 @@ public class StatisticsEngine implements SmartLifecycle {
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topicReplicas());
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         // after a crash the partitions move on once the session expires: keep that short
         config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Counts;
+import vn.dossierstats.metrics.report.PeriodCounts;
 import vn.dossierstats.metrics.report.ReportCalculator;
 
 /**
@@ -36,8 +38,9 @@ import vn.dossierstats.metrics.report.ReportCalculator;
  *       the old contribution is taken back and the new one added (retract and add, never counted twice).
  *   <li>Re-keyed by unit: all of a unit's buckets live in one partition, and the changes one fact makes to them are
  *       applied in one step, so a report never mixes buckets from different moments of the stream.
- *   <li>Every changed bucket marks its period, and the later periods up to today whose carried-over and in-progress
- *       counts it also changes; the marked statistics are published together every {@code publishInterval}.
+ *   <li>Every changed bucket marks its period; the statistics it changes (its own, and through the carried-over and
+ *       in-progress counts every later one up to today) are published together, the running periods' at the fast
+ *       {@link Cadence}, the earlier ones at the slow one (see {@link DirtyPeriods}).
  * </ol>
  */
 public final class StatisticsTopology {
@@ -51,13 +54,8 @@ public final class StatisticsTopology {
     private StatisticsTopology() {}
 
     public static Topology build(
-            StreamsBuilder builder,
-            ZoneId zone,
-            int firstYear,
-            Duration publishInterval,
-            Clock clock,
-            MeterRegistry meters) {
-        return build(builder, zone, firstYear, publishInterval, clock, meters, Stores::persistentKeyValueStore);
+            StreamsBuilder builder, ZoneId zone, int firstYear, Cadence cadence, Clock clock, MeterRegistry meters) {
+        return build(builder, zone, firstYear, cadence, clock, meters, Stores::persistentKeyValueStore);
     }
 
     /** @param stores how the state stores are kept (in memory in tests that pipe thousands of records) */
@@ -65,7 +63,7 @@ public final class StatisticsTopology {
             StreamsBuilder builder,
             ZoneId zone,
             int firstYear,
-            Duration publishInterval,
+            Cadence cadence,
             Clock clock,
             MeterRegistry meters,
             Function<String, KeyValueBytesStoreSupplier> stores) {
@@ -84,14 +82,16 @@ public final class StatisticsTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 stores.apply(LAST_FACTS), Serdes.String(), JsonSerde.of(DossierFact.class)));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(stores.apply(BUCKETS), Serdes.String(), JsonSerde.of(Counts.class)));
+        // cached: the buckets of the running periods change with nearly every fact, and the cache writes each to the
+        // store and its changelog once per commit instead of once per change
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BUCKETS), Serdes.String(), CountsSerde.serde())
+                .withCachingEnabled());
 
         builder.stream(Topics.DOSSIER_FACTS, Consumed.with(Serdes.String(), JsonSerde.of(DossierFact.class)))
                 .process(() -> new FactDeltas(contributions), LAST_FACTS)
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Delta.class))
-                        .withName("unit-deltas"))
-                .process(() -> new BucketAggregator(zone, firstYear, publishInterval, clock, freshness), BUCKETS)
+                .repartition(
+                        Repartitioned.with(Serdes.String(), DeltaSerde.serde()).withName("unit-deltas"))
+                .process(() -> new BucketAggregator(zone, firstYear, cadence, clock, freshness), BUCKETS)
                 .to(Topics.UNIT_STATS, Produced.with(Serdes.String(), JsonSerde.of(UnitStats.class)));
         return builder.build();
     }
@@ -134,11 +134,10 @@ public final class StatisticsTopology {
     static final class BucketAggregator implements Processor<String, Delta, String, UnitStats> {
         private final ZoneId zone;
         private final int firstYear;
-        private final Duration publishInterval;
+        private final Cadence cadence;
         private final Clock clock;
         private final Timer freshness;
-        /** unit|period keys whose statistics changed since the last publication, with the newest acceptance. */
-        private final Map<String, Instant> dirty = new java.util.LinkedHashMap<>();
+        private final DirtyPeriods dirty = new DirtyPeriods(MAX_REPUBLISHED);
 
         private ProcessorContext<String, UnitStats> context;
         private KeyValueStore<String, Counts> buckets;
@@ -146,10 +145,10 @@ public final class StatisticsTopology {
         /** The buckets read during one publication; emptied after it, as the buckets change in between. */
         private final Map<String, Counts> published = new java.util.HashMap<>();
 
-        BucketAggregator(ZoneId zone, int firstYear, Duration publishInterval, Clock clock, Timer freshness) {
+        BucketAggregator(ZoneId zone, int firstYear, Cadence cadence, Clock clock, Timer freshness) {
             this.zone = zone;
             this.firstYear = firstYear;
-            this.publishInterval = publishInterval;
+            this.cadence = cadence;
             this.clock = clock;
             this.freshness = freshness;
         }
@@ -158,63 +157,49 @@ public final class StatisticsTopology {
         public void init(ProcessorContext<String, UnitStats> context) {
             this.context = context;
             this.buckets = context.getStateStore(BUCKETS);
-            // the statistics published together share most of their earlier buckets (the prefix sums of carried
-            // over and overdue): each bucket is read and deserialised once per publication, not once per statistic
+            // the statistics of one unit published together share their earlier buckets (the sums of carried over
+            // and overdue): each bucket is read and deserialised once per publication, not once per statistic
             this.calculator = new ReportCalculator(
                     (unit, period) -> published.computeIfAbsent(unit + "|" + period, key -> {
                         Counts counts = buckets.get(key);
                         return counts == null ? Counts.ZERO : counts;
                     }),
                     firstYear);
-            context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> publish());
+            context.schedule(cadence.running(), PunctuationType.WALL_CLOCK_TIME, timestamp -> publish(false));
+            context.schedule(cadence.past(), PunctuationType.WALL_CLOCK_TIME, timestamp -> publish(true));
         }
 
         @Override
         public void process(Record<String, Delta> record) {
             String unit = record.key();
             Instant acceptedAt = record.value().acceptedAt();
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
             for (Map.Entry<String, Counts> change : record.value().buckets().entrySet()) {
                 String key = unit + "|" + change.getKey();
                 Counts current = buckets.get(key);
                 Counts updated = (current == null ? Counts.ZERO : current).plus(change.getValue());
                 buckets.put(key, updated.isZero() ? null : updated);
-                markChanged(unit, Period.parse(change.getKey()).orElseThrow(), today, acceptedAt);
+                dirty.mark(unit, Period.parse(change.getKey()).orElseThrow(), acceptedAt);
             }
             if (acceptedAt != null) {
                 freshness.record(Duration.between(acceptedAt, clock.instant()).abs());
             }
         }
 
-        private void markChanged(String unit, Period changed, LocalDate today, Instant acceptedAt) {
-            Period running = Period.of(changed.granularity(), today);
-            Period period = changed;
-            for (int i = 0; i < MAX_REPUBLISHED && period.compareTo(running) <= 0; i++) {
-                dirty.put(unit + "|" + period.key(), acceptedAt);
-                period = period.next();
-            }
-            if (changed.compareTo(running) > 0) {
-                dirty.put(unit + "|" + changed.key(), acceptedAt); // dated slightly ahead of the clock
-            }
-        }
-
-        private void publish() {
+        /** @param past whether the earlier periods are due too, or only the running ones */
+        private void publish(boolean past) {
             if (dirty.isEmpty()) {
                 return;
             }
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, zone);
-            for (Map.Entry<String, Instant> entry : dirty.entrySet()) {
-                String key = entry.getKey();
-                int split = key.lastIndexOf('|');
-                String unit = key.substring(0, split);
-                Period period = Period.parse(key.substring(split + 1)).orElseThrow();
-                LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
-                UnitStats stats =
-                        new UnitStats(unit, period.key(), calculator.counts(unit, period, end), now, entry.getValue());
-                context.forward(new Record<>(key, stats, now.toEpochMilli()));
+            for (DirtyPeriods.Run run : dirty.drain(today, past)) {
+                List<PeriodCounts> counts = calculator.counts(run.unit(), run.periods(), today);
+                for (int i = 0; i < counts.size(); i++) {
+                    String period = run.periods().get(i).key();
+                    UnitStats stats = new UnitStats(run.unit(), period, counts.get(i), now, run.lastAcceptedAt());
+                    context.forward(new Record<>(run.unit() + "|" + period, stats, now.toEpochMilli()));
+                }
             }
-            dirty.clear();
             published.clear();
         }
     }

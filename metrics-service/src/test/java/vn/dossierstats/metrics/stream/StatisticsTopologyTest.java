@@ -45,7 +45,12 @@ class StatisticsTopologyTest {
                 Files.createTempDirectory("topology-test").toString());
         driver = new TopologyTestDriver(
                 StatisticsTopology.build(
-                        new StreamsBuilder(), ZONE, 2000, Duration.ofMillis(200), CLOCK, new SimpleMeterRegistry()),
+                        new StreamsBuilder(),
+                        ZONE,
+                        2000,
+                        new Cadence(Duration.ofMillis(200), Duration.ofMillis(200)),
+                        CLOCK,
+                        new SimpleMeterRegistry()),
                 config);
         facts = driver.createInputTopic(Topics.DOSSIER_FACTS, new StringSerializer(), new StringSerializer());
         stats = driver.createOutputTopic(Topics.UNIT_STATS, new StringDeserializer(), new StringDeserializer());

@@ -1,0 +1,74 @@
+package vn.dossierstats.metrics.stream;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteUtils;
+import vn.dossierstats.metrics.report.Counts;
+
+/**
+ * A {@link Delta} on the repartition topic: a format byte, the acceptance (a flag, epoch seconds and nanos), then
+ * each bucket's period key and counts (see {@link CountsSerde}). Records written as JSON by earlier versions are
+ * still read.
+ */
+final class DeltaSerde {
+
+    private DeltaSerde() {}
+
+    static Serde<Delta> serde() {
+        Serializer<Delta> serializer = (topic, delta) -> {
+            if (delta == null) {
+                return null;
+            }
+            ByteBuffer buffer =
+                    ByteBuffer.allocate(1 + 1 + 10 + 5 + 5 + delta.buckets().size() * (1 + 16 + CountsSerde.MAX_SIZE));
+            buffer.put(CountsSerde.FORMAT);
+            Instant acceptedAt = delta.acceptedAt();
+            buffer.put((byte) (acceptedAt == null ? 0 : 1));
+            if (acceptedAt != null) {
+                ByteUtils.writeVarlong(acceptedAt.getEpochSecond(), buffer);
+                ByteUtils.writeVarint(acceptedAt.getNano(), buffer);
+            }
+            ByteUtils.writeVarint(delta.buckets().size(), buffer);
+            delta.buckets().forEach((period, counts) -> {
+                byte[] key = period.getBytes(StandardCharsets.US_ASCII);
+                if (key.length > 16) {
+                    throw new IllegalArgumentException("not a period key: " + period);
+                }
+                buffer.put((byte) key.length);
+                buffer.put(key);
+                CountsSerde.write(counts, buffer);
+            });
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        };
+        Deserializer<Delta> json = JsonSerde.of(Delta.class).deserializer();
+        Deserializer<Delta> deserializer = (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            if (bytes.length > 0 && bytes[0] == '{') {
+                return json.deserialize(topic, bytes);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            CountsSerde.requireFormat(buffer.get());
+            Instant acceptedAt = buffer.get() == 0
+                    ? null
+                    : Instant.ofEpochSecond(ByteUtils.readVarlong(buffer), ByteUtils.readVarint(buffer));
+            int size = ByteUtils.readVarint(buffer);
+            Map<String, Counts> buckets = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                byte[] key = new byte[buffer.get()];
+                buffer.get(key);
+                buckets.put(new String(key, StandardCharsets.US_ASCII), CountsSerde.read(buffer));
+            }
+            return new Delta(buckets, acceptedAt);
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}
