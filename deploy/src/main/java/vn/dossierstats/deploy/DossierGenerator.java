@@ -69,7 +69,8 @@ public final class DossierGenerator {
         Procedure procedure = TrafficSimulator.PROCEDURES.get(random.nextInt(TrafficSimulator.PROCEDURES.size()));
         Instant received = at.truncatedTo(ChronoUnit.SECONDS);
         Duration span = Duration.ofHours(Math.round(procedure.workingDays() * 8 * 1.4) + 1);
-        return received(unit + "-" + SEQUENCE.incrementAndGet(), unit, procedure, "ONLINE", received, received.plus(span));
+        return received(
+                unit + "-" + SEQUENCE.incrementAndGet(), unit, procedure, "ONLINE", received, received.plus(span));
     }
 
     private String received(String id, String unit, Procedure procedure, String channel, Instant at, Instant due) {

@@ -338,9 +338,9 @@ class StatisticsIT {
                 handWorked(
                         "RB-2", "RB.001", "DIRECT", "OPEN", "2026-05-20T09:00", "2026-06-10T17:00", null, null, true));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var province = engine.buckets().get("RB|2026-05");
-            var first = engine.buckets().get("RB.001|2026-05");
-            var second = engine.buckets().get("RB.002|2026-05");
+            var province = engine.buckets().get(bucketKey("RB", "2026-05"));
+            var first = engine.buckets().get(bucketKey("RB.001", "2026-05"));
+            var second = engine.buckets().get(bucketKey("RB.002", "2026-05"));
             return province != null && province.receivedNew() == 2 && first != null && second != null;
         });
         java.util.Properties config = new java.util.Properties();
@@ -376,9 +376,15 @@ class StatisticsIT {
                 for (String unit : List.of("RB", "RB.001", "RB.002", "33", "33.001", "33.002", "CR.001")) {
                     for (String period :
                             List.of("2026", "2026-Q2", "2026-Q3", "2026-05", "2026-06", "2026-07", "2026-05-12")) {
-                        assertThat(rebuiltBuckets.get(unit + "|" + period))
+                        assertThat(rebuiltBuckets.get(vn.dossierstats.metrics.stream.BucketStore.key(
+                                        unit,
+                                        vn.dossierstats.metrics.period.Period.parse(period)
+                                                .orElseThrow())))
                                 .as(unit + " " + period)
-                                .isEqualTo(liveBuckets.get(unit + "|" + period));
+                                .isEqualTo(liveBuckets.get(vn.dossierstats.metrics.stream.BucketStore.key(
+                                        unit,
+                                        vn.dossierstats.metrics.period.Period.parse(period)
+                                                .orElseThrow())));
                     }
                 }
             });
@@ -468,5 +474,10 @@ class StatisticsIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         return response.statusCode();
+    }
+
+    private static String bucketKey(String unit, String period) {
+        return vn.dossierstats.metrics.stream.BucketStore.key(
+                unit, vn.dossierstats.metrics.period.Period.parse(period).orElseThrow());
     }
 }

@@ -112,7 +112,7 @@ public final class Benchmark {
                 "{\"name\":\"Xã thăm dò\",\"level\":\"COMMUNE\",\"parentCode\":\"01\"}",
                 EmbeddedPlatform.ADMIN_TOKEN);
 
-        double bestRate = load(gateway, options.size().dossiers);
+        double bestRate = load(gateway, options.dossiers());
         singleEvents(gateway);
         freshness(gateway, bestRate * 0.7);
         awaitVisible(gateway, Duration.ofMinutes(30));
@@ -546,7 +546,7 @@ public final class Benchmark {
                         System.getProperty("java.vm.name"),
                         AppInfoParser.getVersion()));
         results.context("%,d dossiers loaded first; each measured phase lasts %d s"
-                .formatted(options.size().dossiers, options.size().phase.toSeconds()));
+                .formatted(options.dossiers(), options.size().phase.toSeconds()));
     }
 
     private DossierGenerator generator() {

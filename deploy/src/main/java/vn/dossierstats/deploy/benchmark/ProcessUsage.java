@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** CPU time and memory of each process of the platform (with its children: PostgreSQL's backends), from /proc. */
+/**
+ * CPU time and memory of each process of the platform (with its children: PostgreSQL's backends), from /proc. This
+ * JVM (the load generator) is counted alone: every other process of the platform is its child.
+ */
 record ProcessUsage(Duration cpu, long rssKib, long peakRssKib) {
 
     static Map<String, ProcessUsage> of(Map<String, ProcessHandle> processes) {
@@ -21,11 +24,16 @@ record ProcessUsage(Duration cpu, long rssKib, long peakRssKib) {
         Duration cpu = Duration.ZERO;
         long rss = 0;
         for (ProcessHandle p :
-                Stream.concat(Stream.of(process), process.descendants()).toList()) {
+                Stream.concat(Stream.of(process), own(process) ? Stream.empty() : process.descendants())
+                        .toList()) {
             cpu = cpu.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
             rss += status(p.pid(), "VmRSS:");
         }
         return new ProcessUsage(cpu, rss, status(process.pid(), "VmHWM:"));
+    }
+
+    private static boolean own(ProcessHandle process) {
+        return process.pid() == ProcessHandle.current().pid();
     }
 
     /** A kB figure of /proc/[pid]/status, or 0 where there is no /proc. */

@@ -16,7 +16,11 @@ class BenchmarkSmokeIT {
         Path output = Files.createTempFile("benchmarks", ".md");
         Files.writeString(output, "# Benchmarks\n\nAnalysis that a run must keep.\n");
         BenchmarkOptions options = new BenchmarkOptions(
-                BenchmarkOptions.Size.SMOKE, home, Files.createTempDirectory("benchmark-smoke"), output);
+                BenchmarkOptions.Size.SMOKE,
+                home,
+                Files.createTempDirectory("benchmark-smoke"),
+                output,
+                BenchmarkOptions.Size.SMOKE.dossiers);
 
         Results results = new Benchmark(options, System.out).run();
         results.writeInto(output, "smoke");

@@ -1,7 +1,6 @@
 package vn.dossierstats.metrics.report;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class ReportCalculator {
      *     today (every bucket up to now)
      */
     public PeriodCounts counts(String unit, Period period, LocalDate end) {
-        return of(buckets.get(unit, period.key()), before(unit, period.start()), before(unit, end));
+        return of(buckets.get(unit, period), before(unit, period.start()), before(unit, end));
     }
 
     /**
@@ -53,10 +52,10 @@ public final class ReportCalculator {
                 before = before(unit, period.start());
             } else {
                 for (; next.compareTo(period) < 0; next = next.next()) {
-                    before = before.plus(buckets.get(unit, next.key()));
+                    before = before.plus(buckets.get(unit, next));
                 }
             }
-            Counts own = buckets.get(unit, period.key());
+            Counts own = buckets.get(unit, period);
             if (period.end().isAfter(today)) {
                 result.add(of(own, before, before(unit, today.plusDays(1))));
             } else {
@@ -95,18 +94,10 @@ public final class ReportCalculator {
 
     /** The sum of every bucket strictly before the start of {@code day}. */
     Counts before(String unit, LocalDate day) {
-        Counts sum = Counts.ZERO;
-        for (int year = firstYear; year < day.getYear(); year++) {
-            sum = sum.plus(buckets.get(unit, String.valueOf(year)));
-        }
-        for (int month = 1; month < day.getMonthValue(); month++) {
-            sum = sum.plus(buckets.get(unit, YearMonth.of(day.getYear(), month).toString()));
-        }
-        for (int dayOfMonth = 1; dayOfMonth < day.getDayOfMonth(); dayOfMonth++) {
-            sum = sum.plus(buckets.get(
-                    unit,
-                    Period.of(Granularity.DAY, day.withDayOfMonth(dayOfMonth)).key()));
-        }
-        return sum;
+        Period year = Period.of(Granularity.YEAR, day);
+        Period month = Period.of(Granularity.MONTH, day);
+        return buckets.sum(unit, Period.of(Granularity.YEAR, LocalDate.of(firstYear, 1, 1)), year)
+                .plus(buckets.sum(unit, Period.of(Granularity.MONTH, year.start()), month))
+                .plus(buckets.sum(unit, Period.of(Granularity.DAY, month.start()), Period.of(Granularity.DAY, day)));
     }
 }

@@ -142,8 +142,6 @@ public final class StatisticsTopology {
         private ProcessorContext<String, UnitStats> context;
         private KeyValueStore<String, Counts> buckets;
         private ReportCalculator calculator;
-        /** The buckets read during one publication; emptied after it, as the buckets change in between. */
-        private final Map<String, Counts> published = new java.util.HashMap<>();
 
         BucketAggregator(ZoneId zone, int firstYear, Cadence cadence, Clock clock, Timer freshness) {
             this.zone = zone;
@@ -157,14 +155,7 @@ public final class StatisticsTopology {
         public void init(ProcessorContext<String, UnitStats> context) {
             this.context = context;
             this.buckets = context.getStateStore(BUCKETS);
-            // the statistics of one unit published together share their earlier buckets (the sums of carried over
-            // and overdue): each bucket is read and deserialised once per publication, not once per statistic
-            this.calculator = new ReportCalculator(
-                    (unit, period) -> published.computeIfAbsent(unit + "|" + period, key -> {
-                        Counts counts = buckets.get(key);
-                        return counts == null ? Counts.ZERO : counts;
-                    }),
-                    firstYear);
+            this.calculator = new ReportCalculator(new BucketStore(buckets), firstYear);
             context.schedule(cadence.running(), PunctuationType.WALL_CLOCK_TIME, timestamp -> publish(false));
             context.schedule(cadence.past(), PunctuationType.WALL_CLOCK_TIME, timestamp -> publish(true));
         }
@@ -174,11 +165,12 @@ public final class StatisticsTopology {
             String unit = record.key();
             Instant acceptedAt = record.value().acceptedAt();
             for (Map.Entry<String, Counts> change : record.value().buckets().entrySet()) {
-                String key = unit + "|" + change.getKey();
+                Period period = Period.parse(change.getKey()).orElseThrow();
+                String key = BucketStore.key(unit, period);
                 Counts current = buckets.get(key);
                 Counts updated = (current == null ? Counts.ZERO : current).plus(change.getValue());
                 buckets.put(key, updated.isZero() ? null : updated);
-                dirty.mark(unit, Period.parse(change.getKey()).orElseThrow(), acceptedAt);
+                dirty.mark(unit, period, acceptedAt);
             }
             if (acceptedAt != null) {
                 freshness.record(Duration.between(acceptedAt, clock.instant()).abs());
@@ -200,7 +192,6 @@ public final class StatisticsTopology {
                     context.forward(new Record<>(run.unit() + "|" + period, stats, now.toEpochMilli()));
                 }
             }
-            published.clear();
         }
     }
 }

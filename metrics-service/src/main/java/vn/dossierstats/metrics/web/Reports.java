@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.period.Period;
-import vn.dossierstats.metrics.report.Counts;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.report.ReportCalculator;
+import vn.dossierstats.metrics.stream.BucketStore;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 
@@ -63,13 +63,7 @@ public class Reports {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
-        var store = engine.buckets(unit.code());
-        ReportCalculator calculator = new ReportCalculator(
-                (code, key) -> {
-                    Counts counts = store.get(code + "|" + key);
-                    return counts == null ? Counts.ZERO : counts;
-                },
-                firstYear);
+        ReportCalculator calculator = new ReportCalculator(new BucketStore(engine.buckets(unit.code())), firstYear);
         return Report.of(
                 unit.code(),
                 unit.name(),

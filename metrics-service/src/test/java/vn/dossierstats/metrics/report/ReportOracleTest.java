@@ -43,8 +43,8 @@ class ReportOracleTest {
                     .forEach((unit, periods) -> periods.forEach(
                             (period, counts) -> buckets.merge(unit + "|" + period, counts, Counts::plus)));
         }
-        ReportCalculator calculator =
-                new ReportCalculator((unit, key) -> buckets.getOrDefault(unit + "|" + key, Counts.ZERO), 2000);
+        ReportCalculator calculator = new ReportCalculator(
+                (unit, period) -> buckets.getOrDefault(unit + "|" + period.key(), Counts.ZERO), 2000);
 
         for (String unit : List.of("P", "P.1", "P.2")) {
             for (Granularity granularity : Granularity.values()) {

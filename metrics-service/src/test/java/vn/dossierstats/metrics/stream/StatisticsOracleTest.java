@@ -84,12 +84,7 @@ class StatisticsOracleTest {
                     .readKeyValuesToMap();
 
             KeyValueStore<String, Counts> store = driver.getKeyValueStore(StatisticsTopology.BUCKETS);
-            ReportCalculator live = new ReportCalculator(
-                    (unit, period) -> {
-                        Counts counts = store.get(unit + "|" + period);
-                        return counts == null ? Counts.ZERO : counts;
-                    },
-                    2000);
+            ReportCalculator live = new ReportCalculator(new BucketStore(store), 2000);
 
             int compared = 0;
             for (String unit : UNITS) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Counts;
 
 class StatisticsTopologyTest {
@@ -137,9 +138,11 @@ class StatisticsTopologyTest {
         assertThat(july.get("counts").get("withinDeadline").asLong()).isZero();
     }
 
+    /** @param key {@code unit|period}, the period as in the API */
     private Counts bucket(String key) {
-        Counts counts = buckets.get(key);
-        return counts == null ? Counts.ZERO : counts;
+        String[] unitAndPeriod = key.split("\\|");
+        return new BucketStore(buckets)
+                .get(unitAndPeriod[0], Period.parse(unitAndPeriod[1]).orElseThrow());
     }
 
     private static String fact(
