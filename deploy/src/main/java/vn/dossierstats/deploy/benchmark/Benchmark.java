@@ -545,6 +545,8 @@ public final class Benchmark {
                         System.getProperty("java.version"),
                         System.getProperty("java.vm.name"),
                         AppInfoParser.getVersion()));
+        results.context("tracing sampling probability %s (TRACING_SAMPLING_PROBABILITY)"
+                .formatted(System.getenv().getOrDefault("TRACING_SAMPLING_PROBABILITY", "1.0")));
         results.context("%,d dossiers loaded first; each measured phase lasts %d s"
                 .formatted(options.dossiers(), options.size().phase.toSeconds()));
     }
