@@ -23,9 +23,8 @@ record ProcessUsage(Duration cpu, long rssKib, long peakRssKib) {
     static ProcessUsage of(ProcessHandle process) {
         Duration cpu = Duration.ZERO;
         long rss = 0;
-        for (ProcessHandle p :
-                Stream.concat(Stream.of(process), own(process) ? Stream.empty() : process.descendants())
-                        .toList()) {
+        for (ProcessHandle p : Stream.concat(Stream.of(process), own(process) ? Stream.empty() : process.descendants())
+                .toList()) {
             cpu = cpu.plus(p.info().totalCpuDuration().orElse(Duration.ZERO));
             rss += status(p.pid(), "VmRSS:");
         }
