@@ -42,6 +42,19 @@ class EdgeIT extends GatewayITSupport {
     }
 
     @Test
+    void anOverLongUriIsA414ProblemBeforeReachingTheService() {
+        String requestId = newRequestId();
+        HttpResponse<String> response =
+                send(request(uri("/api/v1/stats/units/01?period=" + "9".repeat(10_000)), requestId)
+                        .GET());
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(contentType(response)).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":414").contains("at most 8192");
+        assertThat(response.headers().firstValue("X-Request-Id")).contains(requestId);
+    }
+
+    @Test
     void aBodyOfExactlyTheLimitGoesThrough() {
         String requestId = newRequestId();
         HttpResponse<String> response = send(request(uri("/api/v1/dossier-events/batch"), requestId)
