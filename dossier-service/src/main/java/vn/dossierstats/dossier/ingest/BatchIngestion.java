@@ -90,7 +90,9 @@ class BatchIngestion {
         Set<String> dossierIds = new HashSet<>();
         events.forEach(event -> dossierIds.add(event.dossierId()));
         DossierStore.LockedRows locked = store.lockAll(dossierIds);
-        Batch batch = new Batch(events.size(), locked.rows(), store.bodies(events), store.histories(dossierIds));
+        Set<String> existing = new HashSet<>(dossierIds);
+        existing.removeAll(locked.created()); // a dossier created now has no events yet
+        Batch batch = new Batch(events.size(), locked.rows(), store.bodies(events), store.histories(existing));
         IntStream.range(0, events.size())
                 .boxed()
                 .sorted(Comparator.comparing(i -> events.get(i).dossierId()))

@@ -2,6 +2,7 @@ package vn.dossierstats.dossier.ingest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,21 +72,28 @@ public class DossierStore {
         List<String> created = jdbc.sql("""
                         insert into dossier (dossier_id) select id from unnest(cast(? as text[])) as u(id) order by id
                         on conflict do nothing returning dossier_id""").param(ids).query(String.class).list();
+        Set<String> createdIds = Set.copyOf(created);
         Map<String, Locked> rows = new HashMap<>();
-        jdbc.sql("""
-                        select dossier_id, fact_sequence, last_fact from dossier where dossier_id = any(?)
-                        order by dossier_id for update""")
-                .param(ids)
-                .query((rs, n) -> new Locked(
-                        rs.getString(1),
-                        rs.getLong(2),
-                        rs.getString(3) == null ? null : json.readValue(rs.getString(3), DossierFact.class)))
-                .list()
-                .forEach(row -> rows.put(row.dossierId(), row));
+        // a row this transaction inserted is invisible to others until it commits: it needs no lock of its own
+        createdIds.forEach(id -> rows.put(id, new Locked(id, 0, null)));
+        String[] existing =
+                Arrays.stream(ids).filter(id -> !createdIds.contains(id)).toArray(String[]::new);
+        if (existing.length > 0) {
+            jdbc.sql("""
+                            select dossier_id, fact_sequence, last_fact from dossier where dossier_id = any(?)
+                            order by dossier_id for update""")
+                    .param(existing)
+                    .query((rs, n) -> new Locked(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getString(3) == null ? null : json.readValue(rs.getString(3), DossierFact.class)))
+                    .list()
+                    .forEach(row -> rows.put(row.dossierId(), row));
+        }
         if (rows.size() != ids.length) {
             throw new IllegalStateException("locked " + rows.size() + " of " + ids.length + " dossier rows");
         }
-        return new LockedRows(rows, Set.copyOf(created));
+        return new LockedRows(rows, createdIds);
     }
 
     /** The stored bodies of those of the events whose identity is already taken, excluded ones included. */
@@ -109,6 +117,9 @@ public class DossierStore {
     /** The events that count (not excluded) of each dossier that has any, in no particular order. */
     Map<String, List<DossierEvent>> histories(Collection<String> dossierIds) {
         Map<String, List<DossierEvent>> histories = new LinkedHashMap<>();
+        if (dossierIds.isEmpty()) {
+            return histories;
+        }
         jdbc.sql("select dossier_id, body from dossier_event where dossier_id = any(?) and excluded is null")
                 .param(dossierIds.toArray(String[]::new))
                 .query(rs -> {
