@@ -95,7 +95,7 @@ public class Catalogue {
         }
         outbox.append(Topics.UNITS, unit.code(), unit);
         // a unit's move changes the paths of all its descendants
-        afterCompletion(() -> {
+        dropNowAndOnCompletion(() -> {
             units.drop(unit.code());
             paths.dropAll();
         });
@@ -128,7 +128,7 @@ public class Catalogue {
                     .update();
         }
         outbox.append(Topics.PROCEDURES, procedure.code(), procedure);
-        afterCompletion(() -> procedures.drop(procedure.code()));
+        dropNowAndOnCompletion(() -> procedures.drop(procedure.code()));
         return inserted == 1;
     }
 
@@ -136,7 +136,7 @@ public class Catalogue {
      * Drops cached entries now and again once the change is committed (or not): a read between the two could
      * otherwise keep the old value for a whole freshness.
      */
-    private static void afterCompletion(Runnable drop) {
+    private static void dropNowAndOnCompletion(Runnable drop) {
         drop.run();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
