@@ -2,29 +2,58 @@ package vn.dossierstats.dossier.catalogue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.dossierstats.dossier.calendar.ProcessingTime;
 import vn.dossierstats.dossier.outbox.Outbox;
 import vn.dossierstats.dossier.outbox.Topics;
 
-/** Units and procedures in PostgreSQL; every change is announced through the outbox in the same transaction. */
+/**
+ * Units and procedures in PostgreSQL; every change is announced through the outbox in the same transaction.
+ *
+ * <p>{@link #unit}, {@link #procedure} and {@link #path} are read for every event: they answer from a
+ * {@link CatalogueCache} (what exists, for up to a second; dropped when this instance changes the catalogue). The
+ * administrator's endpoints read the tables themselves ({@code load…}).
+ */
 @Repository
 public class Catalogue {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final CatalogueCache<String, Unit> units;
+    private final CatalogueCache<String, Procedure> procedures;
+    private final CatalogueCache<String, List<String>> paths;
 
-    Catalogue(JdbcClient jdbc, Outbox outbox) {
+    Catalogue(JdbcClient jdbc, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.units = new CatalogueCache<>(clock);
+        this.procedures = new CatalogueCache<>(clock);
+        this.paths = new CatalogueCache<>(clock);
     }
 
     public Optional<Unit> unit(String code) {
+        return units.get(code, this::loadUnit);
+    }
+
+    public Optional<Procedure> procedure(String code) {
+        return procedures.get(code, this::loadProcedure);
+    }
+
+    /** The unit's ancestry, root first, ending with the unit itself; empty for an unknown unit. */
+    public List<String> path(String code) {
+        return paths.get(code, c -> Optional.of(loadPath(c)).filter(path -> !path.isEmpty()))
+                .orElse(List.of());
+    }
+
+    Optional<Unit> loadUnit(String code) {
         return jdbc.sql("select code, name, level, parent_code from unit where code = ?")
                 .param(code)
                 .query(Catalogue::unitRow)
@@ -41,8 +70,7 @@ public class Catalogue {
                 .list();
     }
 
-    /** The unit's ancestry, root first, ending with the unit itself. */
-    public List<String> path(String code) {
+    List<String> loadPath(String code) {
         return jdbc.sql("""
                         with recursive up(code, parent_code, depth) as (
                             select code, parent_code, 0 from unit where code = ?
@@ -66,10 +94,15 @@ public class Catalogue {
                     .update();
         }
         outbox.append(Topics.UNITS, unit.code(), unit);
+        // a unit's move changes the paths of all its descendants
+        dropNowAndOnCompletion(() -> {
+            units.drop(unit.code());
+            paths.dropAll();
+        });
         return inserted == 1;
     }
 
-    public Optional<Procedure> procedure(String code) {
+    Optional<Procedure> loadProcedure(String code) {
         return jdbc.sql("select code, name, domain, time_value, time_unit, cutoff from procedure where code = ?")
                 .param(code)
                 .query(Catalogue::procedureRow)
@@ -95,7 +128,24 @@ public class Catalogue {
                     .update();
         }
         outbox.append(Topics.PROCEDURES, procedure.code(), procedure);
+        dropNowAndOnCompletion(() -> procedures.drop(procedure.code()));
         return inserted == 1;
+    }
+
+    /**
+     * Drops cached entries now and again once the change is committed (or not): a read between the two could
+     * otherwise keep the old value for a whole freshness.
+     */
+    private static void dropNowAndOnCompletion(Runnable drop) {
+        drop.run();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    drop.run();
+                }
+            });
+        }
     }
 
     private static Object[] procedureParams(Procedure p) {

@@ -40,10 +40,10 @@ class CatalogueController {
         String parentCode = fields.code("parentCode", false, MAX_CODE);
         fields.throwIfInvalid();
         if (parentCode != null) {
-            if (catalogue.unit(parentCode).isEmpty()) {
+            if (catalogue.loadUnit(parentCode).isEmpty()) {
                 throw ApiProblem.unprocessable("parentCode: unknown unit " + parentCode);
             }
-            if (catalogue.path(parentCode).contains(code)) {
+            if (catalogue.loadPath(parentCode).contains(code)) {
                 throw ApiProblem.unprocessable("parentCode: " + parentCode + " is " + code
                         + " itself or one of its descendants; units form a tree");
             }
@@ -56,7 +56,7 @@ class CatalogueController {
 
     @GetMapping("/units/{code}")
     Unit unit(@PathVariable String code) {
-        return catalogue.unit(code).orElseThrow(() -> ApiProblem.notFound("unknown unit " + code));
+        return catalogue.loadUnit(code).orElseThrow(() -> ApiProblem.notFound("unknown unit " + code));
     }
 
     @GetMapping("/units")
@@ -96,7 +96,7 @@ class CatalogueController {
 
     @GetMapping("/procedures/{code}")
     Procedure procedure(@PathVariable String code) {
-        return catalogue.procedure(code).orElseThrow(() -> ApiProblem.notFound("unknown procedure " + code));
+        return catalogue.loadProcedure(code).orElseThrow(() -> ApiProblem.notFound("unknown procedure " + code));
     }
 
     private static void checkCode(String field, String code) {

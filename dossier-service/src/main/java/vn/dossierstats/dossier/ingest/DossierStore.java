@@ -1,20 +1,54 @@
 package vn.dossierstats.dossier.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.fact.DossierFact;
+import vn.dossierstats.dossier.fact.FactPublisher.Publication;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 
-/** The dossiers' rows and their event histories in PostgreSQL. */
+/**
+ * The dossiers' rows and their event histories in PostgreSQL. A batch reads and writes set-based: one statement per
+ * kind of row for the whole batch (arrays unnested by PostgreSQL), not one per event.
+ */
 @Repository
 public class DossierStore {
 
     /** The dossier row, locked for the rest of the transaction. */
-    public record Locked(String dossierId, long factSequence, DossierFact lastFact) {}
+    public record Locked(String dossierId, long factSequence, DossierFact lastFact) {
+
+        /** The row once {@code fact} is published. */
+        public Locked after(DossierFact fact) {
+            return new Locked(dossierId, fact.sequence(), fact);
+        }
+    }
+
+    /** The rows of a batch's dossiers, locked; {@code created} are those this transaction inserted. */
+    record LockedRows(Map<String, Locked> rows, Set<String> created) {}
+
+    /** The identity of an event: idempotency is by (source, eventId). */
+    record EventKey(String source, String eventId) {
+
+        static EventKey of(DossierEvent event) {
+            return new EventKey(event.source(), event.eventId());
+        }
+    }
+
+    /** An accepted event to store, as sent (canonical JSON). */
+    record NewEvent(DossierEvent event, String body, Instant acceptedAt) {}
+
+    /** A stored event to take out of its dossier's history, and why. */
+    record Exclusion(DossierEvent event, String reason) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -26,67 +60,159 @@ public class DossierStore {
 
     /** Creates the dossier row if needed and locks it: the events of one dossier apply one at a time. */
     public Locked lock(String dossierId) {
-        jdbc.sql("insert into dossier (dossier_id) values (?) on conflict do nothing")
-                .param(dossierId)
-                .update();
-        return jdbc.sql("select fact_sequence, last_fact from dossier where dossier_id = ? for update")
-                .param(dossierId)
-                .query((rs, n) -> new Locked(
-                        dossierId,
-                        rs.getLong(1),
-                        rs.getString(2) == null ? null : json.readValue(rs.getString(2), DossierFact.class)))
-                .single();
+        return lockAll(List.of(dossierId)).rows().get(dossierId);
     }
 
-    /** The stored body of an event with this identity, if any. */
-    Optional<String> body(String source, String eventId) {
-        return jdbc.sql("select body from dossier_event where source = ? and event_id = ?")
-                .params(source, eventId)
-                .query(String.class)
-                .optional();
+    /**
+     * Creates the missing rows and locks all of them, both in dossier id order: two transactions never wait on each
+     * other in a cycle over the rows.
+     */
+    LockedRows lockAll(Collection<String> dossierIds) {
+        String[] ids = new TreeSet<>(dossierIds).toArray(String[]::new);
+        List<String> created = jdbc.sql("""
+                        insert into dossier (dossier_id) select id from unnest(cast(? as text[])) as u(id) order by id
+                        on conflict do nothing returning dossier_id""").param(ids).query(String.class).list();
+        Set<String> createdIds = Set.copyOf(created);
+        Map<String, Locked> rows = new HashMap<>();
+        // a row this transaction inserted is invisible to others until it commits: it needs no lock of its own
+        createdIds.forEach(id -> rows.put(id, new Locked(id, 0, null)));
+        String[] existing =
+                Arrays.stream(ids).filter(id -> !createdIds.contains(id)).toArray(String[]::new);
+        if (existing.length > 0) {
+            jdbc.sql("""
+                            select dossier_id, fact_sequence, last_fact from dossier where dossier_id = any(?)
+                            order by dossier_id for update""")
+                    .param(existing)
+                    .query((rs, n) -> new Locked(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getString(3) == null ? null : json.readValue(rs.getString(3), DossierFact.class)))
+                    .list()
+                    .forEach(row -> rows.put(row.dossierId(), row));
+        }
+        if (rows.size() != ids.length) {
+            throw new IllegalStateException("locked " + rows.size() + " of " + ids.length + " dossier rows");
+        }
+        return new LockedRows(rows, createdIds);
+    }
+
+    /** The stored bodies of those of the events whose identity is already taken, excluded ones included. */
+    Map<EventKey, String> bodies(Collection<DossierEvent> events) {
+        String[] sources = events.stream().map(DossierEvent::source).toArray(String[]::new);
+        String[] eventIds = events.stream().map(DossierEvent::eventId).toArray(String[]::new);
+        Map<EventKey, String> bodies = new HashMap<>();
+        jdbc.sql("""
+                        select e.source, e.event_id, e.body
+                        from unnest(cast(? as text[]), cast(? as text[])) as k(source, event_id)
+                        join dossier_event e on e.source = k.source and e.event_id = k.event_id""").params(sources, eventIds).query(rs -> {
+            bodies.put(new EventKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+        });
+        return bodies;
     }
 
     public List<DossierEvent> events(String dossierId) {
-        return jdbc
-                .sql("select body from dossier_event where dossier_id = ? and excluded is null")
-                .param(dossierId)
-                .query(String.class)
-                .list()
-                .stream()
-                .map(body -> json.readValue(body, DossierEvent.class))
-                .toList();
+        return histories(List.of(dossierId)).getOrDefault(dossierId, List.of());
     }
 
-    /** Takes a stored event out of its dossier's history for good, saying why. */
-    void exclude(DossierEvent event, String reason) {
-        jdbc.sql("update dossier_event set excluded = ? where source = ? and event_id = ?")
-                .params(reason, event.source(), event.eventId())
-                .update();
+    /** The events that count (not excluded) of each dossier that has any, in no particular order. */
+    Map<String, List<DossierEvent>> histories(Collection<String> dossierIds) {
+        Map<String, List<DossierEvent>> histories = new LinkedHashMap<>();
+        if (dossierIds.isEmpty()) {
+            return histories;
+        }
+        jdbc.sql("select dossier_id, body from dossier_event where dossier_id = any(?) and excluded is null")
+                .param(dossierIds.toArray(String[]::new))
+                .query(rs -> {
+                    histories
+                            .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(json.readValue(rs.getString(2), DossierEvent.class));
+                });
+        return histories;
     }
 
-    void insert(DossierEvent event, String body, Instant acceptedAt) {
+    void insert(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        int size = events.size();
+        String[] sources = new String[size];
+        String[] eventIds = new String[size];
+        String[] dossierIds = new String[size];
+        String[] types = new String[size];
+        String[] occurredAt = new String[size];
+        String[] bodies = new String[size];
+        String[] acceptedAt = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewEvent e = events.get(i);
+            sources[i] = e.event().source();
+            eventIds[i] = e.event().eventId();
+            dossierIds[i] = e.event().dossierId();
+            types[i] = e.event().type().name();
+            occurredAt[i] = e.event().occurredAt().toString();
+            bodies[i] = e.body();
+            acceptedAt[i] = e.acceptedAt().toString();
+        }
         jdbc.sql("""
                         insert into dossier_event (source, event_id, dossier_id, type, occurred_at, body, accepted_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        event.source(),
-                        event.eventId(),
-                        event.dossierId(),
-                        event.type().name(),
-                        java.sql.Timestamp.from(event.occurredAt()),
-                        body,
-                        java.sql.Timestamp.from(acceptedAt))
+                        select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                             cast(? as timestamptz[]), cast(? as text[]), cast(? as timestamptz[]))""")
+                .params(sources, eventIds, dossierIds, types, occurredAt, bodies, acceptedAt)
                 .update();
     }
 
-    /** Stores the last published fact and when to look again for the dossier turning overdue (or null). */
-    public void saveFact(DossierFact fact, Instant overdueCheckAt) {
-        jdbc.sql("update dossier set fact_sequence = ?, last_fact = ?, overdue_check_at = ? where dossier_id = ?")
+    /** Takes stored events out of their dossiers' histories for good, saying why. */
+    void exclude(List<Exclusion> exclusions) {
+        if (exclusions.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update dossier_event e set excluded = x.reason
+                        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) as x(source, event_id, reason)
+                        where e.source = x.source and e.event_id = x.event_id""")
                 .params(
-                        fact.sequence(),
-                        json.writeValueAsString(fact),
-                        overdueCheckAt == null ? null : java.sql.Timestamp.from(overdueCheckAt),
-                        fact.dossierId())
+                        exclusions.stream().map(x -> x.event().source()).toArray(String[]::new),
+                        exclusions.stream().map(x -> x.event().eventId()).toArray(String[]::new),
+                        exclusions.stream().map(Exclusion::reason).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * Stores each dossier's last published fact and when to look again for it turning overdue (or null).
+     *
+     * @param publications in publication order; of several for one dossier, the last counts
+     */
+    public void saveFacts(List<Publication> publications) {
+        Map<String, Publication> last = new LinkedHashMap<>();
+        publications.forEach(p -> last.put(p.fact().dossierId(), p));
+        if (last.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update dossier d set fact_sequence = u.sequence, last_fact = u.fact, overdue_check_at = u.check_at
+                        from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as timestamptz[]))
+                            as u(dossier_id, sequence, fact, check_at)
+                        where d.dossier_id = u.dossier_id""")
+                .params(
+                        last.keySet().toArray(String[]::new),
+                        last.values().stream().map(p -> p.fact().sequence()).toArray(Long[]::new),
+                        last.values().stream()
+                                .map(p -> json.writeValueAsString(p.fact()))
+                                .toArray(String[]::new),
+                        last.values().stream()
+                                .map(p -> p.overdueCheckAt() == null
+                                        ? null
+                                        : p.overdueCheckAt().toString())
+                                .toArray(String[]::new))
+                .update();
+    }
+
+    /** Deletes dossier rows this transaction created and nothing was accepted for: a rejection leaves no trace. */
+    void forget(Collection<String> createdDossierIds) {
+        if (createdDossierIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from dossier where dossier_id = any(?)")
+                .param(createdDossierIds.toArray(String[]::new))
                 .update();
     }
 

@@ -55,7 +55,7 @@ class EventController {
         String sourceId = requireSource(source);
         JsonNode node = JsonFields.parse(json, body).node();
         IngestResult result =
-                meters.countingRejections(sourceId, node, () -> ingestOnceMore(parser.parse(sourceId, node)));
+                meters.countingRejections(sourceId, node, () -> ingestion.ingest(parser.parse(sourceId, node)));
         return ResponseEntity.status(
                         result.status() == IngestResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(result);
@@ -117,19 +117,6 @@ class EventController {
         answer.put("rejected", events.size() - accepted - duplicates);
         answer.put("results", results);
         return answer;
-    }
-
-    /**
-     * Two requests carrying the same (source, eventId) for different dossiers lock different rows and may race to
-     * insert it; the loser's transaction fails on the key and, run again, sees the winner's event: a duplicate or a
-     * conflict, never a 500.
-     */
-    private IngestResult ingestOnceMore(DossierEvent event) {
-        try {
-            return ingestion.ingest(event);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            return ingestion.ingest(event);
-        }
     }
 
     private void reject(Map<String, Object> result, String sourceId, JsonNode node, ApiProblem problem) {

@@ -1,8 +1,13 @@
 package vn.dossierstats.dossier.observability;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -22,9 +27,17 @@ public class DossierMeters {
             EnumSet.allOf(EventType.class).stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final MeterRegistry meters;
+    /** Counters by name and tags: building one (tags, registry lookup) costs more than the increment. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     DossierMeters(MeterRegistry meters) {
         this.meters = meters;
+    }
+
+    /** Counts an event that was accepted or found a duplicate ({@code outcome}), by type and source. */
+    public void event(String type, String outcome, String source) {
+        counter("dossier.events", "type", type, "outcome", outcome, "source", source)
+                .increment();
     }
 
     /** Runs one event's ingestion and counts it as rejected, by type, reason and source, when it is refused. */
@@ -43,9 +56,8 @@ public class DossierMeters {
     }
 
     void rejected(String source, String type, String reason) {
-        meters.counter("dossier.events", "type", type, "outcome", "rejected", "source", source)
-                .increment();
-        meters.counter("dossier.events.rejected", "type", type, "reason", reason, "source", source)
+        event(type, "rejected", source);
+        counter("dossier.events.rejected", "type", type, "reason", reason, "source", source)
                 .increment();
     }
 
@@ -53,7 +65,7 @@ public class DossierMeters {
     public void factPublished(DossierFact previous, DossierFact fact) {
         String domain = fact.domain() == null ? "" : fact.domain();
         if (previous == null) {
-            meters.counter(
+            counter(
                             "dossier.dossiers.received",
                             "channel",
                             String.valueOf(fact.channel()),
@@ -64,7 +76,7 @@ public class DossierMeters {
                     .increment();
         }
         if (fact.classification() != null && (previous == null || previous.classification() == null)) {
-            meters.counter(
+            counter(
                             "dossier.dossiers.ended",
                             "classification",
                             fact.classification().name(),
@@ -75,8 +87,15 @@ public class DossierMeters {
         if (fact.overdueSince() != null
                 && fact.endedAt() == null
                 && (previous == null || previous.overdueSince() == null)) {
-            meters.counter("dossier.dossiers.overdue", "domain", domain).increment();
+            counter("dossier.dossiers.overdue", "domain", domain).increment();
         }
+    }
+
+    private Counter counter(String name, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(List.of(tags));
+        return counters.computeIfAbsent(key, k -> meters.counter(name, tags));
     }
 
     private static String typeOf(JsonNode event) {

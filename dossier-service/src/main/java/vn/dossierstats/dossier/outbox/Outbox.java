@@ -1,5 +1,6 @@
 package vn.dossierstats.dossier.outbox;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -7,9 +8,12 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.observability.TraceParents;
 
-/** Appends a record to the outbox, inside the caller's transaction: it commits or rolls back with the change. */
+/** Appends records to the outbox, inside the caller's transaction: they commit or roll back with the change. */
 @Component
 public class Outbox {
+
+    /** One record to append: its Kafka key and its value (written as JSON). */
+    public record Entry(String key, Object value) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -23,8 +27,27 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Object value) {
-        jdbc.sql("insert into outbox (topic, record_key, payload, trace_parent) values (?, ?, ?, ?)")
-                .params(topic, key, json.writeValueAsString(value), traces.current())
+        appendAll(topic, List.of(new Entry(key, value)));
+    }
+
+    /** Appends the entries in one statement; their ids, so the relay's order, follow the list's order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(String topic, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into outbox (topic, record_key, payload, trace_parent)
+                        select cast(? as text), u.record_key, u.payload, cast(? as text)
+                        from unnest(cast(? as text[]), cast(? as text[])) with ordinality as u(record_key, payload, n)
+                        order by u.n""")
+                .params(
+                        topic,
+                        traces.current(),
+                        entries.stream().map(Entry::key).toArray(String[]::new),
+                        entries.stream()
+                                .map(e -> json.writeValueAsString(e.value()))
+                                .toArray(String[]::new))
                 .update();
     }
 }
