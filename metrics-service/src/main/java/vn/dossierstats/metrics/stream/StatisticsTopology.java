@@ -80,8 +80,8 @@ public final class StatisticsTopology {
                 Consumed.with(Serdes.String(), JsonSerde.of(UnitRecord.class)),
                 Materialized.<String, UnitRecord, KeyValueStore<Bytes, byte[]>>as(UNITS));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                stores.apply(LAST_FACTS), Serdes.String(), JsonSerde.of(DossierFact.class)));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(stores.apply(LAST_FACTS), Serdes.String(), DossierFactSerde.serde()));
         // cached: the buckets of the running periods change with nearly every fact, and the cache writes each to the
         // store and its changelog once per commit instead of once per change
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BUCKETS), Serdes.String(), CountsSerde.serde())
