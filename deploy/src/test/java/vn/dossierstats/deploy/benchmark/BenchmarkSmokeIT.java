@@ -34,6 +34,7 @@ class BenchmarkSmokeIT {
                 .anyMatch(m -> m.startsWith("freshness to the report"))
                 .anyMatch(m -> m.startsWith("freshness to the leaderboard"))
                 .anyMatch(m -> m.startsWith("read latency through the gateway, report"))
+                .anyMatch(m -> m.endsWith("one client"))
                 .anyMatch(m -> m.startsWith("read latency through the gateway, leaderboard"))
                 .anyMatch(m -> m.startsWith("status quo"))
                 .anyMatch(m -> m.startsWith("rebuild"))
