@@ -50,7 +50,7 @@ class EdgeIT extends GatewayITSupport {
 
         assertThat(response.statusCode()).isEqualTo(414);
         assertThat(contentType(response)).isEqualTo("application/problem+json");
-        assertThat(response.body()).contains("\"status\":414").contains("at most 8192");
+        assertThat(response.body()).contains("\"status\":414").contains("at most 4096");
         assertThat(response.headers().firstValue("X-Request-Id")).contains(requestId);
     }
 

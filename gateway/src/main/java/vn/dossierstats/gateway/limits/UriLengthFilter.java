@@ -17,8 +17,11 @@ import vn.dossierstats.gateway.problem.Problems;
 @Component
 class UriLengthFilter implements WebFilter, Ordered {
 
-    /** No URI of the API comes near it; the usual limit of browsers and proxies. */
-    static final int MAX_URI_LENGTH = 8 * 1024;
+    /**
+     * No URI of the API comes near it, and with the headers the gateway forwards it stays well inside what the
+     * services accept ({@code server.max-http-request-header-size}, 32 KiB).
+     */
+    static final int MAX_URI_LENGTH = 4 * 1024;
 
     @Override
     public int getOrder() {
