@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import vn.dossierstats.dossier.lifecycle.BaseDue;
+import vn.dossierstats.dossier.lifecycle.DossierHistory;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,5 +21,11 @@ public class DossierServiceApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Judging, with the receipts' due instants from the catalogue and the calendar. */
+    @Bean
+    DossierHistory dossierHistory(DossierProperties properties, BaseDue baseDue) {
+        return new DossierHistory(properties.timeZone(), properties.maxSupplementRequests(), baseDue);
     }
 }

@@ -1,5 +1,6 @@
 package vn.dossierstats.dossier.calendar;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,8 +23,9 @@ public final class DueInstants {
         return switch (time.unit()) {
             case CALENDAR_DAYS -> calendarDays(receivedAt, time.value());
             case WORKING_DAYS ->
-                calendar.plusWorkingMinutes(start(receivedAt, cutoff), time.value() * calendar.workingMinutesPerDay());
-            case WORKING_HOURS -> calendar.plusWorkingMinutes(start(receivedAt, cutoff), time.value() * 60L);
+                calendar.plusWorkingTime(
+                        start(receivedAt, cutoff), calendar.workingTimePerDay().multipliedBy(time.value()));
+            case WORKING_HOURS -> calendar.plusWorkingTime(start(receivedAt, cutoff), Duration.ofHours(time.value()));
         };
     }
 

@@ -33,8 +33,8 @@ public record WorkingCalendar(ZoneId zone, List<WorkingPeriod> periods, Set<DayO
             }
         }
 
-        long minutes() {
-            return Duration.between(start, end).toMinutes();
+        Duration length() {
+            return Duration.between(start, end);
         }
     }
 
@@ -118,34 +118,37 @@ public record WorkingCalendar(ZoneId zone, List<WorkingPeriod> periods, Set<DayO
         return startOf(nextWorkingDay(day));
     }
 
-    /** Adds working minutes to a working moment; a sum that ends exactly at a period's end stays there. */
-    public Instant plusWorkingMinutes(Instant start, long minutes) {
-        if (minutes < 0) {
-            throw new IllegalArgumentException("minutes must not be negative");
+    /**
+     * Adds working time to a moment, exactly (seconds and fractions kept: nothing is rounded); a sum that ends exactly
+     * at a period's end stays there.
+     */
+    public Instant plusWorkingTime(Instant start, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("working time must not be negative");
         }
         LocalDateTime local = LocalDateTime.ofInstant(nextWorkingMoment(start), zone);
         LocalDate day = local.toLocalDate();
         LocalTime time = local.toLocalTime();
-        long left = minutes;
+        Duration left = amount;
         while (true) {
             for (WorkingPeriod period : periods) {
                 if (!time.isBefore(period.end())) {
                     continue;
                 }
                 LocalTime from = time.isAfter(period.start()) ? time : period.start();
-                long available = Duration.between(from, period.end()).toMinutes();
-                if (left <= available) {
-                    return at(day, from.plusMinutes(left));
+                Duration available = Duration.between(from, period.end());
+                if (left.compareTo(available) <= 0) {
+                    return at(day, from.plus(left));
                 }
-                left -= available;
+                left = left.minus(available);
             }
             day = nextWorkingDay(day);
             time = LocalTime.MIN;
         }
     }
 
-    public long workingMinutesPerDay() {
-        return periods.stream().mapToLong(WorkingPeriod::minutes).sum();
+    public Duration workingTimePerDay() {
+        return periods.stream().map(WorkingPeriod::length).reduce(Duration.ZERO, Duration::plus);
     }
 
     public Instant startOf(LocalDate day) {

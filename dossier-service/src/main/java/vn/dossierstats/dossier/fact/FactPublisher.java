@@ -6,18 +6,17 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dossierstats.dossier.ingest.DossierStore;
 import vn.dossierstats.dossier.lifecycle.DossierState;
 import vn.dossierstats.dossier.observability.DossierMeters;
 import vn.dossierstats.dossier.outbox.Outbox;
 import vn.dossierstats.dossier.outbox.Topics;
 
 /**
- * Publishes a dossier's new fact through the outbox when readers would count it differently from the last one, in
- * the caller's transaction, and notes when the dossier will turn overdue if nothing else happens first.
+ * Decides a dossier's next fact (only when readers would count the dossier differently from its last one) and writes
+ * facts to the outbox, in the caller's transaction, noting when the dossier will turn overdue if nothing else happens.
  *
- * <p>A batch decides its publications in memory ({@link #next}), one after the other per dossier, then writes them
- * all at once ({@link #write}) and counts them once committed ({@link #count}).
+ * <p>A batch decides its publications in memory ({@link #next}), one after the other per dossier, then writes them all
+ * at once ({@link #write}) and counts them once committed ({@link #count}).
  */
 @Component
 public class FactPublisher {
@@ -27,40 +26,25 @@ public class FactPublisher {
 
     private final Facts facts;
     private final Outbox outbox;
-    private final DossierStore store;
     private final DossierMeters meters;
 
-    FactPublisher(Facts facts, Outbox outbox, DossierStore store, DossierMeters meters) {
+    FactPublisher(Facts facts, Outbox outbox, DossierMeters meters) {
         this.facts = facts;
         this.outbox = outbox;
-        this.store = store;
         this.meters = meters;
     }
 
-    /** Publishes at once: one dossier's change (the overdue scheduler). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void publish(DossierStore.Locked dossier, DossierFact.Cause cause, DossierState state, Instant acceptedAt) {
-        next(dossier, cause, state, acceptedAt).ifPresent(publication -> {
-            write(List.of(publication));
-            count(List.of(publication));
-        });
-    }
-
-    /**
-     * The fact that follows the dossier's last one, or empty when readers would count the dossier as before. The
-     * caller's copy of the row moves on with {@link DossierStore.Locked#after}.
-     */
-    public Optional<Publication> next(
-            DossierStore.Locked dossier, DossierFact.Cause cause, DossierState state, Instant acceptedAt) {
-        DossierFact fact = facts.fact(dossier.dossierId(), cause, state, dossier.factSequence() + 1, acceptedAt);
-        if (fact.sameStateAs(dossier.lastFact())) {
+    /** The fact that follows {@code last}, or empty when readers would count the dossier as before. */
+    public Optional<Publication> next(LastFact last, DossierFact.Cause cause, DossierState state, Instant acceptedAt) {
+        DossierFact fact = facts.fact(last.dossierId(), cause, state, last.sequence() + 1, acceptedAt);
+        if (fact.sameStateAs(last.fact())) {
             return Optional.empty();
         }
-        boolean watch = state.status().isOpen() && state.pausedSince() == null && fact.overdueSince() == null;
-        return Optional.of(new Publication(dossier.lastFact(), fact, watch ? state.dueAt() : null));
+        boolean watch = state.status().isOpen() && state.overdueFrom() != null && fact.overdueSince() == null;
+        return Optional.of(new Publication(last.fact(), fact, watch ? state.overdueFrom() : null));
     }
 
-    /** The outbox rows in the given order, and each dossier's row with its last fact. */
+    /** The outbox rows, in the given order: per dossier, the order of its sequence. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(List<Publication> publications) {
         outbox.appendAll(
@@ -68,7 +52,6 @@ public class FactPublisher {
                 publications.stream()
                         .map(p -> new Outbox.Entry(p.fact().dossierId(), p.fact()))
                         .toList());
-        store.saveFacts(publications);
     }
 
     /** Counts what the facts say happened to their dossiers. */

@@ -4,36 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.dossier.catalogue.Catalogue;
-import vn.dossierstats.dossier.fact.Facts;
+import vn.dossierstats.dossier.history.DossierStore;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
+import vn.dossierstats.dossier.lifecycle.DossierHistory;
 import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
-import vn.dossierstats.dossier.lifecycle.Outcome;
+import vn.dossierstats.dossier.lifecycle.Judgement;
 import vn.dossierstats.dossier.source.SourceScopes;
-import vn.dossierstats.dossier.web.ApiProblem;
 
 /**
- * Whether a new event may join its dossier's history: the catalogue, the source's scopes and the lifecycle. Decides in
- * memory, against the history as the batch has it so far; the caller writes what an admission changes.
+ * Whether a new event may join its dossier's history: the catalogue, the source's scopes and judging (domain.md). Only
+ * an event that is INVALID at its place, judged with the events already held, is refused; one that the history does
+ * not allow yet is kept and waits. Decides in memory, against the history as the batch has it so far; the caller
+ * writes what an admission changes.
  */
 @Component
 class Admission {
 
-    /** An admitted event: the history it leaves, its replay, and the stored events it takes out of the history. */
+    /** An admitted event: the history it leaves, its judging, and the stored events it takes out of the history. */
     record Admitted(List<DossierEvent> history, Replay after, List<DossierStore.Exclusion> exclusions) {}
 
     private final Catalogue catalogue;
-    private final Facts facts;
+    private final DossierHistory judging;
     private final SourceScopes scopes;
 
-    Admission(Catalogue catalogue, Facts facts, SourceScopes scopes) {
+    Admission(Catalogue catalogue, DossierHistory judging, SourceScopes scopes) {
         this.catalogue = catalogue;
-        this.facts = facts;
+        this.judging = judging;
         this.scopes = scopes;
     }
 
     /**
      * @param history the dossier's events that count, before this one
-     * @throws ApiProblem 403, 422 when the event is refused
+     * @throws EventRefused when the event is refused
      */
     Admitted admit(DossierEvent event, List<DossierEvent> history) {
         if (event.type().startsDossier()) {
@@ -43,6 +45,7 @@ class Admission {
         List<DossierEvent> kept = history;
         List<DossierStore.Exclusion> exclusions = List.of();
         if (event.type().startsDossier()) {
+            checkSingleReceipt(event, history);
             exclusions = outOfScope(history, event.unitCode());
             if (!exclusions.isEmpty()) {
                 kept = new ArrayList<>(history);
@@ -50,53 +53,53 @@ class Admission {
                         exclusions.stream().map(DossierStore.Exclusion::event).toList());
             }
         }
-        Replay before = facts.replay(kept);
         List<DossierEvent> with = new ArrayList<>(kept.size() + 1);
         with.addAll(kept);
         with.add(event);
-        Replay after = facts.replay(with);
-        checkAcceptable(event, before, after);
+        Replay after = judging.replay(with);
+        Judgement judgement = after.judgementOf(event);
+        if (judgement.invalid()) {
+            throw new EventRefused(
+                    EventRefused.Reason.NOT_ALLOWED,
+                    event.type() + " " + event.eventId() + " for dossier " + event.dossierId() + " is refused: "
+                            + judgement.reason());
+        }
         return new Admitted(with, after, exclusions);
     }
 
-    /** The history with the event must be a valid path, and no event that was part of it may fall out. */
-    private static void checkAcceptable(DossierEvent event, Replay before, Replay after) {
-        if (!after.received()) {
-            return; // waits for its RECEIVED
-        }
-        Outcome outcome = after.outcomeOf(event);
-        if (outcome.kind() == Outcome.Kind.INVALID) {
-            throw ApiProblem.unprocessable(
-                    event.type() + " for dossier " + event.dossierId() + " is rejected: " + outcome.reason());
-        }
-        if (before.received()) {
-            for (var entry : before.outcomes().entrySet()) {
-                if (entry.getValue().kind() == Outcome.Kind.APPLIED
-                        && after.outcomeOf(entry.getKey()).kind() != Outcome.Kind.APPLIED) {
-                    throw ApiProblem.unprocessable(event.type() + " for dossier " + event.dossierId()
-                            + " is rejected: it conflicts with "
-                            + entry.getKey().type() + " "
-                            + entry.getKey().eventId() + " ("
-                            + after.outcomeOf(entry.getKey()).reason() + ")");
-                }
-            }
-        }
+    /** A dossier has one receipt: a second RECEIVED or REFUSED is refused whatever its date. */
+    private static void checkSingleReceipt(DossierEvent event, List<DossierEvent> history) {
+        history.stream().filter(e -> e.type().startsDossier()).findFirst().ifPresent(receipt -> {
+            throw new EventRefused(
+                    EventRefused.Reason.NOT_ALLOWED,
+                    event.type() + " " + event.eventId() + " for dossier " + event.dossierId()
+                            + " is refused: a dossier has one receipt, and this one's is "
+                            + receipt.type() + " " + receipt.eventId() + " at " + receipt.occurredAt());
+        });
     }
 
     /**
-     * 403 unless the source's scopes cover the event's unit (RECEIVED, REFUSED) and the unit of the dossier it belongs
-     * to (known from the dossier's RECEIVED or REFUSED already stored). An event for a dossier whose RECEIVED has not
-     * arrived yet has no known unit: it is stored as any out-of-order event is (see README, "Source keys").
+     * Refused unless the source's scopes cover the event's unit (RECEIVED, REFUSED) and the unit of the dossier it
+     * belongs to (known from the dossier's RECEIVED or REFUSED already stored). An event for a dossier whose RECEIVED
+     * has not arrived yet has no known unit: it is stored as any out-of-order event is (see README, "Source keys").
      */
     private void checkScope(DossierEvent event, List<DossierEvent> history) {
         if (event.type().startsDossier()) {
-            scopes.requireCovers(event.source(), event.unitCode());
+            requireCovers(event, event.unitCode());
         }
         history.stream()
                 .filter(e -> e.type().startsDossier())
                 .map(DossierEvent::unitCode)
                 .distinct()
-                .forEach(unit -> scopes.requireCovers(event.source(), unit));
+                .forEach(unit -> requireCovers(event, unit));
+    }
+
+    private void requireCovers(DossierEvent event, String unitCode) {
+        if (!scopes.covers(event.source(), unitCode)) {
+            throw new EventRefused(
+                    EventRefused.Reason.OUT_OF_SCOPE,
+                    "unit " + unitCode + " is outside the scopes of this source's key");
+        }
     }
 
     /**
@@ -116,10 +119,13 @@ class Admission {
 
     private void checkCatalogue(DossierEvent event) {
         if (catalogue.unit(event.unitCode()).isEmpty()) {
-            throw ApiProblem.unprocessable("unitCode: unknown unit " + event.unitCode());
+            throw new EventRefused(
+                    EventRefused.Reason.UNKNOWN_CATALOGUE_ENTRY, "unitCode: unknown unit " + event.unitCode());
         }
         if (catalogue.procedure(event.procedureCode()).isEmpty()) {
-            throw ApiProblem.unprocessable("procedureCode: unknown procedure " + event.procedureCode());
+            throw new EventRefused(
+                    EventRefused.Reason.UNKNOWN_CATALOGUE_ENTRY,
+                    "procedureCode: unknown procedure " + event.procedureCode());
         }
     }
 }

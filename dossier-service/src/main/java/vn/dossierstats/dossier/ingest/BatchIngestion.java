@@ -20,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.fact.DossierFact;
 import vn.dossierstats.dossier.fact.FactPublisher;
 import vn.dossierstats.dossier.fact.FactPublisher.Publication;
-import vn.dossierstats.dossier.ingest.DossierStore.EventKey;
+import vn.dossierstats.dossier.fact.LastFact;
+import vn.dossierstats.dossier.history.DossierStore;
+import vn.dossierstats.dossier.history.DossierStore.EventKey;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.observability.DossierMeters;
-import vn.dossierstats.dossier.web.ApiProblem;
 
 /**
  * Events in one transaction, set-based: the batch's dossier rows are created and locked, their stored events and the
@@ -41,7 +42,7 @@ import vn.dossierstats.dossier.web.ApiProblem;
 class BatchIngestion {
 
     /** The outcome of one event of a batch: its result, or the problem it was rejected with. */
-    record Applied(IngestResult result, ApiProblem rejection) {}
+    record Applied(IngestResult result, EventRefused rejection) {}
 
     private static final int ATTEMPTS = 3;
 
@@ -101,6 +102,7 @@ class BatchIngestion {
         store.insert(batch.stored);
         store.exclude(batch.exclusions);
         publisher.write(batch.publications);
+        store.saveFacts(batch.publications);
         Set<String> unused = new HashSet<>(locked.created());
         batch.stored.forEach(stored -> unused.remove(stored.event().dossierId()));
         store.forget(unused);
@@ -111,7 +113,7 @@ class BatchIngestion {
     private final class Batch {
 
         final Applied[] outcomes;
-        final Map<String, DossierStore.Locked> rows;
+        final Map<String, LastFact> rows;
         final Map<EventKey, String> bodies;
         final Map<String, List<DossierEvent>> histories;
         final List<DossierStore.NewEvent> stored = new ArrayList<>();
@@ -121,7 +123,7 @@ class BatchIngestion {
 
         Batch(
                 int size,
-                Map<String, DossierStore.Locked> rows,
+                Map<String, LastFact> rows,
                 Map<EventKey, String> bodies,
                 Map<String, List<DossierEvent>> histories) {
             this.outcomes = new Applied[size];
@@ -136,8 +138,10 @@ class BatchIngestion {
             String known = bodies.get(key);
             if (known != null) {
                 if (!known.equals(body)) {
-                    return rejected(ApiProblem.conflict("event " + event.eventId()
-                            + " was already received from this source with different content"));
+                    return rejected(new EventRefused(
+                            EventRefused.Reason.CONFLICT,
+                            "event " + event.eventId()
+                                    + " was already received from this source with different content"));
                 }
                 duplicates.add(event);
                 return new Applied(new IngestResult(event.eventId(), IngestResult.Status.DUPLICATE), null);
@@ -145,8 +149,8 @@ class BatchIngestion {
             Admission.Admitted admitted;
             try {
                 admitted = admission.admit(event, histories.getOrDefault(event.dossierId(), List.of()));
-            } catch (ApiProblem problem) {
-                return rejected(problem);
+            } catch (EventRefused refused) {
+                return rejected(refused);
             }
             Instant acceptedAt = clock.instant();
             stored.add(new DossierStore.NewEvent(event, body, acceptedAt));
@@ -154,7 +158,7 @@ class BatchIngestion {
             exclusions.addAll(admitted.exclusions());
             histories.put(event.dossierId(), admitted.history());
             if (admitted.after().received()) {
-                DossierStore.Locked row = rows.get(event.dossierId());
+                LastFact row = rows.get(event.dossierId());
                 publisher
                         .next(
                                 row,
@@ -169,8 +173,8 @@ class BatchIngestion {
             return new Applied(new IngestResult(event.eventId(), IngestResult.Status.ACCEPTED), null);
         }
 
-        private static Applied rejected(ApiProblem problem) {
-            return new Applied(null, problem);
+        private static Applied rejected(EventRefused refused) {
+            return new Applied(null, refused);
         }
 
         void count() {

@@ -54,8 +54,14 @@ class EventController {
             @RequestBody(required = false) String body) {
         String sourceId = requireSource(source);
         JsonNode node = JsonFields.parse(json, body).node();
-        IngestResult result =
-                meters.countingRejections(sourceId, node, () -> ingestion.ingest(parser.parse(sourceId, node)));
+        IngestResult result = meters.countingRejections(sourceId, node, () -> {
+            DossierEvent event = parser.parse(sourceId, node);
+            try {
+                return ingestion.ingest(event);
+            } catch (EventRefused refused) {
+                throw Refusals.problem(refused);
+            }
+        });
         return ResponseEntity.status(
                         result.status() == IngestResult.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(result);
@@ -101,7 +107,7 @@ class EventController {
             int index = parsedIndex.get(k);
             BatchIngestion.Applied outcome = outcomes.get(k);
             if (outcome.rejection() != null) {
-                reject(results.get(index), sourceId, events.get(index), outcome.rejection());
+                reject(results.get(index), sourceId, events.get(index), Refusals.problem(outcome.rejection()));
             } else {
                 results.get(index).put("status", outcome.result().status());
                 if (outcome.result().status() == IngestResult.Status.ACCEPTED) {

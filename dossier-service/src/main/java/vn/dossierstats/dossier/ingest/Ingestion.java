@@ -3,10 +3,9 @@ package vn.dossierstats.dossier.ingest;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
-import vn.dossierstats.dossier.web.ApiProblem;
 
 /**
- * Applies one event: idempotency by (source, eventId), the lifecycle replay, and the fact for the outbox, all in one
+ * Applies one event: idempotency by (source, eventId), judging, and the fact for the outbox, all in one
  * transaction with the dossier row locked. It is a batch of one, so that one implementation holds the rules.
  */
 @Service
@@ -18,7 +17,7 @@ public class Ingestion {
         this.batches = batches;
     }
 
-    /** @throws ApiProblem 403, 409, 422 when the event is rejected */
+    /** @throws EventRefused when the event is refused */
     public IngestResult ingest(DossierEvent event) {
         BatchIngestion.Applied applied = batches.ingestAll(List.of(event)).getFirst();
         if (applied.rejection() != null) {

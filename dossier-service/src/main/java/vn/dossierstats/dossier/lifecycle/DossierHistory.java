@@ -4,68 +4,98 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * The lifecycle as a fold: a dossier's events, replayed in history order, give its state and what became of each
- * event. Arrival order never matters; the same events always give the same answer.
+ * Judging (domain.md): a dossier's events, walked in {@code occurredAt} order from its receipt, give its state and
+ * what became of each event. The one place that decides a dossier's state from its events: the same set of events
+ * always gives the same answer, whatever order they arrived in.
  */
 public final class DossierHistory {
 
     private final ZoneId zone;
     private final int maxSupplementRequests;
+    private final BaseDue baseDue;
 
     /**
      * @param maxSupplementRequests more supplement requests than this make the dossier LATE when it ends (DVCQG: 1)
+     * @param baseDue the due instant of a receipt before any pause
      */
-    public DossierHistory(ZoneId zone, int maxSupplementRequests) {
+    public DossierHistory(ZoneId zone, int maxSupplementRequests, BaseDue baseDue) {
         this.zone = zone;
         this.maxSupplementRequests = maxSupplementRequests;
+        this.baseDue = baseDue;
     }
 
-    /** The replay of one history. */
-    public record Replay(DossierState state, Map<DossierEvent, Outcome> outcomes, List<DossierEvent> ordered) {
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * One judged history.
+     *
+     * @param state null until a receipt applies
+     * @param ordered the events in the order they were judged
+     */
+    public record Replay(DossierState state, Map<DossierEvent, Judgement> judgements, List<DossierEvent> ordered) {
 
         public boolean received() {
             return state != null;
         }
 
-        public Outcome outcomeOf(DossierEvent event) {
-            return outcomes.get(event);
+        public Judgement judgementOf(DossierEvent event) {
+            return judgements.get(event);
         }
     }
 
     /**
-     * @param baseDue the due instant of a receipt before any pause: its own dueAt, or the procedure's deadline
+     * Judges every event. Events at the same instant go in the order the state reached allows, then in the order of
+     * the event table, then by eventId: a RESOLVED and a RATED sent with one timestamp both apply.
      */
-    public Replay replay(List<DossierEvent> events, Function<DossierEvent, Instant> baseDue) {
-        List<DossierEvent> ordered = new ArrayList<>(events);
-        ordered.sort(DossierEvent.HISTORY_ORDER);
-        Map<DossierEvent, Outcome> outcomes = new LinkedHashMap<>();
-        DossierEvent receipt = ordered.stream()
+    public Replay replay(Collection<DossierEvent> events) {
+        List<DossierEvent> sorted = new ArrayList<>(events);
+        sorted.sort(DossierEvent.HISTORY_ORDER);
+        Map<DossierEvent, Judgement> judgements = new HashMap<>();
+        DossierEvent receipt = sorted.stream()
                 .filter(e -> e.type().startsDossier())
                 .findFirst()
                 .orElse(null);
         if (receipt == null) {
-            ordered.forEach(e -> outcomes.put(e, Outcome.PENDING));
-            return new Replay(null, outcomes, ordered);
+            sorted.forEach(e -> judgements.put(e, Judgement.waiting("waits for the dossier's RECEIVED")));
+            return new Replay(null, judgements, sorted);
         }
-        Fold fold = new Fold(receipt, baseDue.apply(receipt));
-        for (DossierEvent event : ordered) {
-            outcomes.put(event, fold.apply(event));
+        Fold fold = new Fold(receipt, baseDue.of(receipt));
+        List<DossierEvent> ordered = new ArrayList<>(sorted.size());
+        for (int from = 0; from < sorted.size(); ) {
+            int to = from;
+            while (to < sorted.size()
+                    && sorted.get(to).occurredAt().equals(sorted.get(from).occurredAt())) {
+                to++;
+            }
+            List<DossierEvent> sameInstant = new ArrayList<>(sorted.subList(from, to));
+            while (!sameInstant.isEmpty()) {
+                DossierEvent next =
+                        sameInstant.stream().filter(fold::allows).findFirst().orElse(sameInstant.getFirst());
+                sameInstant.remove(next);
+                ordered.add(next);
+                judgements.put(next, fold.judge(next));
+            }
+            from = to;
         }
-        return new Replay(fold.state(), outcomes, ordered);
+        return new Replay(fold.state(), judgements, ordered);
     }
 
-    /** The mutable accumulator of one replay; confined to it. */
+    /** The mutable accumulator of one judging; confined to it. */
     private final class Fold {
         private final DossierEvent receipt;
-        private final Instant baseDue;
+        private boolean started;
         private DossierStatus status;
-        private Duration paused = Duration.ZERO;
+        private DossierEvent statusBy;
+        private Instant effectiveDue;
+        private Instant overdueFrom;
         private Instant pausedSince;
         private int supplementRequests;
         private Instant extendedDueAt;
@@ -76,33 +106,57 @@ public final class DossierHistory {
 
         Fold(DossierEvent receipt, Instant baseDue) {
             this.receipt = receipt;
-            this.baseDue = baseDue;
+            this.effectiveDue = baseDue;
             this.status = receipt.type() == EventType.REFUSED ? DossierStatus.REFUSED : DossierStatus.OPEN;
+            this.statusBy = receipt;
         }
 
-        Outcome apply(DossierEvent event) {
-            if (event == receipt) {
-                return Outcome.APPLIED;
+        boolean allows(DossierEvent event) {
+            if (!started) {
+                return event == receipt;
             }
-            if (event.occurredAt().isBefore(receipt.occurredAt())) {
-                return Outcome.invalid("dated before the dossier's receipt at " + receipt.occurredAt());
+            return !event.type().startsDossier()
+                    && !event.occurredAt().isBefore(receipt.occurredAt())
+                    && status.allowed().contains(event.type());
+        }
+
+        Judgement judge(DossierEvent event) {
+            if (event == receipt) {
+                started = true;
+                return Judgement.APPLIED;
             }
             if (event.type().startsDossier()) {
-                return Outcome.invalid(
-                        "the dossier was already " + status.name().toLowerCase() + " by event " + receipt.eventId());
+                return Judgement.invalid("a dossier has one receipt, and this one's is " + describe(receipt));
             }
+            if (event.occurredAt().isBefore(receipt.occurredAt())) {
+                return Judgement.invalid("dated before the dossier's receipt, " + describe(receipt));
+            }
+            String where = "at " + local(event.occurredAt()) + " the dossier is " + status + " (by "
+                    + describe(statusBy) + ")";
             if (!status.allowed().contains(event.type())) {
-                return Outcome.invalid(event.type() + " is not allowed in state " + status);
+                return status.canStillAllow(event.type())
+                        ? Judgement.waiting(
+                                where + "; " + event.type() + " applies once " + missing(event.type()) + " arrives")
+                        : Judgement.invalid(where + ", which allows no " + event.type() + " ever after");
             }
+            apply(event);
+            return Judgement.APPLIED;
+        }
+
+        private void apply(DossierEvent event) {
             switch (event.type()) {
                 case SUPPLEMENT_REQUESTED -> {
-                    status = DossierStatus.WAITING_SUPPLEMENT;
+                    // a pause that begins after the due instant does not save the dossier: it was overdue already
+                    if (overdueFrom == null && event.occurredAt().isAfter(effectiveDue)) {
+                        overdueFrom = effectiveDue;
+                    }
+                    move(DossierStatus.WAITING_SUPPLEMENT, event);
                     pausedSince = event.occurredAt();
                     supplementRequests++;
                 }
                 case SUPPLEMENT_RECEIVED -> {
-                    status = DossierStatus.OPEN;
-                    paused = paused.plus(Duration.between(pausedSince, event.occurredAt()));
+                    move(DossierStatus.OPEN, event);
+                    effectiveDue = effectiveDue.plus(Duration.between(pausedSince, event.occurredAt()));
                     pausedSince = null;
                 }
                 case DEADLINE_EXTENDED -> extendedDueAt = event.newDueAt();
@@ -115,7 +169,6 @@ public final class DossierHistory {
                 case RESOLVED, RESULT_RETURNED, STOPPED, WITHDRAWN -> end(event);
                 default -> throw new IllegalStateException("unhandled event type " + event.type());
             }
-            return Outcome.APPLIED;
         }
 
         private void end(DossierEvent event) {
@@ -124,26 +177,56 @@ public final class DossierHistory {
                 // a dossier that ends while waiting is judged at the instant its pause began
                 judgedAt = pausedSince != null ? pausedSince : endedAt;
             }
-            status = switch (event.type()) {
-                case RESOLVED -> DossierStatus.RESOLVED;
-                case RESULT_RETURNED -> DossierStatus.RESULT_RETURNED;
-                case STOPPED -> DossierStatus.STOPPED;
-                default -> DossierStatus.WITHDRAWN;
+            move(
+                    switch (event.type()) {
+                        case RESOLVED -> DossierStatus.RESOLVED;
+                        case RESULT_RETURNED -> DossierStatus.RESULT_RETURNED;
+                        case STOPPED -> DossierStatus.STOPPED;
+                        default -> DossierStatus.WITHDRAWN;
+                    },
+                    event);
+        }
+
+        private void move(DossierStatus next, DossierEvent by) {
+            status = next;
+            statusBy = by;
+        }
+
+        /** What has not arrived yet, for the reason of a waiting event. */
+        private String missing(EventType type) {
+            if (status == DossierStatus.WAITING_SUPPLEMENT) {
+                return "the SUPPLEMENT_RECEIVED that ends the pause";
+            }
+            return switch (type) {
+                case SUPPLEMENT_RECEIVED -> "the SUPPLEMENT_REQUESTED it answers";
+                case RATED -> "the dossier's RESOLVED or RESULT_RETURNED";
+                default -> "an earlier-dated event that allows it";
             };
         }
 
+        private String describe(DossierEvent event) {
+            return event.type() + " " + event.eventId() + " at " + local(event.occurredAt());
+        }
+
+        private String local(Instant instant) {
+            return instant.atZone(zone).toOffsetDateTime().toString();
+        }
+
         DossierState state() {
-            Instant due = baseDue.plus(paused);
             Classification classification = null;
             if (judgedAt != null && status != DossierStatus.REFUSED) {
                 classification = supplementRequests > maxSupplementRequests
                         ? Classification.LATE
-                        : Classification.of(judgedAt, due, zone);
+                        : Classification.of(judgedAt, effectiveDue, zone);
             }
+            // overdue from the first instant the running clock passes the due instant; an open pause that began in
+            // time holds the clock, so the dossier is not overdue (yet)
+            Instant overdue = overdueFrom != null ? overdueFrom : pausedSince == null ? effectiveDue : null;
             return new DossierState(
                     receipt,
                     status,
-                    due,
+                    effectiveDue,
+                    overdue,
                     pausedSince,
                     supplementRequests,
                     extendedDueAt,

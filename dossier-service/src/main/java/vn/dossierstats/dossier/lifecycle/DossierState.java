@@ -8,6 +8,9 @@ import vn.dossierstats.dossier.lifecycle.DossierEvent.Rating;
  * A received dossier after its valid path: what the API shows and what statistics need.
  *
  * @param dueAt the effective due instant: the base due plus every completed supplement pause
+ * @param overdueFrom the instant after which the dossier is overdue while open: its running clock (wall time less
+ *     the pauses before) passes the base due there. A pause that begins later does not move it; null while an open
+ *     pause holds a clock that was still in time
  * @param pausedSince the start of an open supplement pause, else null
  * @param judgedAt the instant the classification judges: the end, or the pause start when it ended while waiting
  */
@@ -15,6 +18,7 @@ public record DossierState(
         DossierEvent receipt,
         DossierStatus status,
         Instant dueAt,
+        Instant overdueFrom,
         Instant pausedSince,
         int supplementRequests,
         Instant extendedDueAt,
@@ -49,15 +53,14 @@ public record DossierState(
     }
 
     /**
-     * The instant from which the dossier counts as overdue, if that instant has passed by {@code now}. A waiting
-     * dossier is judged at the instant its pause began; an ended one at {@link #judgedAt}. Overdue never ends before
-     * the dossier does, so one instant describes it at any time.
+     * The instant from which the dossier counts as overdue, if the dossier was still open after it, by {@code now}.
+     * Overdue never ends before the dossier does, so one instant describes it at any time, past periods included.
      */
     public Instant overdueSince(Instant now) {
-        if (status == DossierStatus.REFUSED) {
+        if (status == DossierStatus.REFUSED || overdueFrom == null) {
             return null;
         }
-        Instant judged = judgedAt != null ? judgedAt : pausedSince != null ? pausedSince : now;
-        return judged.isAfter(dueAt) ? dueAt : null;
+        Instant openUntil = endedAt != null && endedAt.isBefore(now) ? endedAt : now;
+        return overdueFrom.isBefore(openUntil) ? overdueFrom : null;
     }
 }

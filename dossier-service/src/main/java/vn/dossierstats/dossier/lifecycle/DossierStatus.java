@@ -37,6 +37,18 @@ public enum DossierStatus {
         };
     }
 
+    /**
+     * Whether events that may not have arrived yet can lead from here to a state that allows {@code type}: open and
+     * waiting reach every state, resolved reaches result returned, the other ends nothing (domain.md, Judging).
+     */
+    public boolean canStillAllow(EventType type) {
+        return switch (this) {
+            case OPEN, WAITING_SUPPLEMENT -> true;
+            case RESOLVED -> RESULT_RETURNED.allowed().contains(type);
+            case RESULT_RETURNED, STOPPED, WITHDRAWN, REFUSED -> false;
+        };
+    }
+
     public boolean isOpen() {
         return this == OPEN || this == WAITING_SUPPLEMENT;
     }

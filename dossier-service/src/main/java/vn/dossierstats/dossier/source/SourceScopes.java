@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.dossier.catalogue.Catalogue;
-import vn.dossierstats.dossier.web.ApiProblem;
 
 /**
  * The scope check of ingestion: may this source write for this unit?
@@ -39,18 +38,6 @@ public class SourceScopes {
         this.sources = sources;
         this.catalogue = catalogue;
         this.clock = clock;
-    }
-
-    /**
-     * Refuses (403, problem) an event of {@code sourceId} for a unit outside its scopes.
-     *
-     * @param unitCode the unit of the event's dossier
-     */
-    public void requireCovers(String sourceId, String unitCode) {
-        if (!covers(sourceId, unitCode)) {
-            throw new ApiProblem(
-                    403, "Forbidden", "unit " + unitCode + " is outside the scopes of this source's key", List.of());
-        }
     }
 
     /** Whether {@code sourceId} may write for {@code unitCode}. */

@@ -30,6 +30,9 @@ class DueInstantsTest {
             calendar days land on a weekday        | 2026-07-06T09:00 | 3 | CALENDAR_DAYS |       | 2026-07-09T17:00
             calendar days landing on Saturday      | 2026-07-08T09:00 | 3 | CALENDAR_DAYS |       | 2026-07-13T17:00
             calendar days ignore the cut-off       | 2026-07-06T16:00 | 1 | CALENDAR_DAYS | 15:00 | 2026-07-07T17:00
+            seconds are kept, never rounded        | 2013-10-07T09:32:21 | 1 | WORKING_DAYS |     | 2013-10-08T09:32:21
+            a second before the cut-off counts     | 2013-08-09T14:59:59 | 3 | WORKING_DAYS | 15:00 | 2013-08-14T14:59:59
+            15:00:01 is after the cut-off          | 2026-07-06T15:00:01 | 1 | WORKING_DAYS | 15:00 | 2026-07-07T17:00
             """)
     void dueInstantFollowsTheDomainRules(
             String name,

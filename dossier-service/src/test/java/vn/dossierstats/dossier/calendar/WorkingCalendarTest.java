@@ -2,6 +2,7 @@ package vn.dossierstats.dossier.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -57,7 +58,7 @@ class WorkingCalendarTest {
             @ForAll @IntRange(min = 1, max = 8 * 60 * 12) int minutes) {
         Instant start = BASE.plus(offsetMinutes, ChronoUnit.MINUTES);
         Instant expected = walk(start, minutes);
-        Instant actual = CALENDAR.plusWorkingMinutes(start, minutes);
+        Instant actual = CALENDAR.plusWorkingTime(start, Duration.ofMinutes(minutes));
         // the walk stops one minute after the last working minute; a sum ending at a period's end stays there
         assertThat(actual).isEqualTo(expected);
     }
@@ -67,6 +68,41 @@ class WorkingCalendarTest {
             @ForAll @LongRange(min = 0, max = 60 * 24 * 120) long offsetMinutes) {
         Instant start = BASE.plus(offsetMinutes, ChronoUnit.MINUTES);
         assertThat(CALENDAR.nextWorkingMoment(start)).isEqualTo(walk(start, 0));
+    }
+
+    /** The second oracle: the working time between two instants, as the overlap with each day's periods. */
+    private static Duration workingTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        for (LocalDate day = LocalDate.ofInstant(from, HCM);
+                !day.isAfter(LocalDate.ofInstant(to, HCM));
+                day = day.plusDays(1)) {
+            if (!CALENDAR.isWorkingDay(day)) {
+                continue;
+            }
+            for (WorkingCalendar.WorkingPeriod period : CALENDAR.periods()) {
+                Instant start = day.atTime(period.start()).atZone(HCM).toInstant();
+                Instant end = day.atTime(period.end()).atZone(HCM).toInstant();
+                Instant a = start.isAfter(from) ? start : from;
+                Instant b = end.isBefore(to) ? end : to;
+                if (a.isBefore(b)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
+    @Property(tries = 500)
+    void addingWorkingTimeKeepsEverySecondAndFraction(
+            @ForAll @LongRange(min = 0, max = 86_400L * 120) long offsetSeconds,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+            @ForAll @LongRange(min = 1, max = 3600L * 8 * 12) long seconds) {
+        Instant start = BASE.plusSeconds(offsetSeconds).plusNanos(nanos);
+        Duration amount = Duration.ofSeconds(seconds);
+        Instant due = CALENDAR.plusWorkingTime(start, amount);
+        assertThat(workingTimeBetween(start, due)).isEqualTo(amount);
+        // the first instant with that much working time behind it: inside a working period or at its end
+        assertThat(workingTimeBetween(start, due.minusNanos(1))).isLessThan(amount);
     }
 
     @Property(tries = 100)

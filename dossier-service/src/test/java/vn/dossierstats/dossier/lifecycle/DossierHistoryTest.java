@@ -17,7 +17,7 @@ class DossierHistoryTest {
 
     private static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Instant DUE = at("2026-07-08T17:00");
-    private final DossierHistory history = new DossierHistory(HCM, 1);
+    private final DossierHistory history = new DossierHistory(HCM, 1, receipt -> DUE);
 
     @Test
     void resolvingOnAnEarlierDayIsEarly() {
@@ -44,10 +44,11 @@ class DossierHistoryTest {
         DossierEvent resolved = event(EventType.RESOLVED, "2026-07-07T09:00");
         Replay pending = replay(resolved);
         assertThat(pending.received()).isFalse();
-        assertThat(pending.outcomeOf(resolved)).isEqualTo(Outcome.PENDING);
+        assertThat(pending.judgementOf(resolved).status()).isEqualTo(Judgement.Status.WAITING);
+        assertThat(pending.judgementOf(resolved).reason()).contains("RECEIVED");
 
         Replay applied = replay(resolved, received("2026-07-06T08:00"));
-        assertThat(applied.outcomeOf(resolved)).isEqualTo(Outcome.APPLIED);
+        assertThat(applied.judgementOf(resolved)).isEqualTo(Judgement.APPLIED);
         assertThat(applied.state().classification()).isEqualTo(Classification.EARLY);
     }
 
@@ -55,15 +56,15 @@ class DossierHistoryTest {
     void resolvingTwiceIsInvalidAndNamesTheState() {
         DossierEvent second = event(EventType.RESOLVED, "2026-07-07T10:00");
         Replay replay = replay(received("2026-07-06T08:00"), event(EventType.RESOLVED, "2026-07-07T09:00"), second);
-        assertThat(replay.outcomeOf(second).kind()).isEqualTo(Outcome.Kind.INVALID);
-        assertThat(replay.outcomeOf(second).reason()).contains("RESOLVED");
+        assertThat(replay.judgementOf(second).status()).isEqualTo(Judgement.Status.INVALID);
+        assertThat(replay.judgementOf(second).reason()).contains("the dossier is RESOLVED");
     }
 
     @Test
     void anEventDatedBeforeTheReceiptIsInvalid() {
         DossierEvent early = event(EventType.RESOLVED, "2026-07-05T09:00");
         Replay replay = replay(early, received("2026-07-06T08:00"));
-        assertThat(replay.outcomeOf(early).kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(replay.judgementOf(early).status()).isEqualTo(Judgement.Status.INVALID);
         assertThat(replay.state().classification()).isNull();
     }
 
@@ -85,13 +86,12 @@ class DossierHistoryTest {
         for (String[] c : new String[][] {
             {"2026-07-16T16:00", "EARLY"}, {"2026-07-17T06:59", "ON_TIME"}, {"2026-07-17T07:01", "LATE"}
         }) {
-            Replay replay = history.replay(
-                    List.of(
+            Replay replay = new DossierHistory(HCM, 1, e -> due)
+                    .replay(List.of(
                             received("2026-07-06T08:00"),
                             event(EventType.SUPPLEMENT_REQUESTED, "2026-07-10T17:00"),
                             event(EventType.SUPPLEMENT_RECEIVED, "2026-07-13T07:00"),
-                            event(EventType.RESOLVED, c[0])),
-                    e -> due);
+                            event(EventType.RESOLVED, c[0])));
             assertThat(replay.state().dueAt()).isEqualTo(at("2026-07-17T07:00"));
             assertThat(replay.state().classification()).as(c[0]).hasToString(c[1]);
         }
@@ -150,7 +150,7 @@ class DossierHistoryTest {
         DossierEvent resolved = event(EventType.RESOLVED, "2026-07-07T08:00");
         Replay replay = replay(refused, resolved);
         assertThat(replay.state().status()).isEqualTo(DossierStatus.REFUSED);
-        assertThat(replay.outcomeOf(resolved).kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(replay.judgementOf(resolved).status()).isEqualTo(Judgement.Status.INVALID);
         assertThat(replay.state().classification()).isNull();
     }
 
@@ -163,16 +163,112 @@ class DossierHistoryTest {
                 event(EventType.PAID, "2026-07-08T09:00"),
                 event(EventType.RESOLVED, "2026-07-09T16:00"),
                 event(EventType.RESULT_RETURNED, "2026-07-10T08:00")));
-        DossierState expected = history.replay(events, e -> DUE).state();
+        DossierState expected = history.replay(events).state();
         Random random = new Random(42);
         for (int i = 0; i < 50; i++) {
             Collections.shuffle(events, random);
-            assertThat(history.replay(events, e -> DUE).state()).isEqualTo(expected);
+            assertThat(history.replay(events).state()).isEqualTo(expected);
         }
     }
 
+    @Test
+    void aRatingBeforeItsResolutionWaitsThenApplies() {
+        DossierEvent rated = event(EventType.RATED, "2026-07-08T10:00");
+        Replay waiting = replay(received("2026-07-06T08:00"), rated);
+        assertThat(waiting.judgementOf(rated).status()).isEqualTo(Judgement.Status.WAITING);
+        assertThat(waiting.judgementOf(rated).reason()).contains("OPEN").contains("RESOLVED");
+
+        Replay applied = replay(received("2026-07-06T08:00"), rated, event(EventType.RESOLVED, "2026-07-07T10:00"));
+        assertThat(applied.judgementOf(rated)).isEqualTo(Judgement.APPLIED);
+        assertThat(applied.state().status()).isEqualTo(DossierStatus.RESOLVED);
+    }
+
+    @Test
+    void aResolutionDuringAPauseWaitsForTheSupplementThatEndsIt() {
+        DossierEvent resolved = event(EventType.RESOLVED, "2026-07-09T10:00");
+        Replay waiting = replay(
+                received("2026-07-06T08:00"), event(EventType.SUPPLEMENT_REQUESTED, "2026-07-07T08:00"), resolved);
+        assertThat(waiting.judgementOf(resolved).status()).isEqualTo(Judgement.Status.WAITING);
+        assertThat(waiting.judgementOf(resolved).reason())
+                .contains("WAITING_SUPPLEMENT")
+                .contains("SUPPLEMENT_RECEIVED");
+        assertThat(waiting.state().status()).isEqualTo(DossierStatus.WAITING_SUPPLEMENT);
+    }
+
+    @Test
+    void aSupplementRequestDatedAfterTheResolutionIsInvalid() {
+        DossierEvent late = event(EventType.SUPPLEMENT_REQUESTED, "2026-07-09T10:00");
+        Replay replay = replay(received("2026-07-06T08:00"), event(EventType.RESOLVED, "2026-07-08T08:00"), late);
+        assertThat(replay.judgementOf(late).status()).isEqualTo(Judgement.Status.INVALID);
+    }
+
+    @Test
+    void aSecondReceiptIsInvalidWhateverItsDate() {
+        DossierEvent second = new DossierEvent(
+                "s",
+                "rcv-2",
+                EventType.RECEIVED,
+                "D",
+                at("2026-07-07T08:00"),
+                "U",
+                "P",
+                Channel.ONLINE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        Replay replay = replay(received("2026-07-06T08:00"), second);
+        assertThat(replay.judgementOf(second).status()).isEqualTo(Judgement.Status.INVALID);
+    }
+
+    @Test
+    void eventsAtTheSameInstantApplyInTheOrderTheStateAllows() {
+        // RATED sorts after RESOLVED anyway; SUPPLEMENT_RECEIVED sorts after SUPPLEMENT_REQUESTED: both apply
+        DossierEvent resolved = event(EventType.RESOLVED, "2026-07-08T10:00");
+        DossierEvent rated = event(EventType.RATED, "2026-07-08T10:00");
+        DossierEvent returned = event(EventType.RESULT_RETURNED, "2026-07-08T10:00");
+        Replay replay = replay(received("2026-07-06T08:00"), rated, returned, resolved);
+        assertThat(replay.judgements().values()).allMatch(Judgement::applied);
+        assertThat(replay.state().status()).isEqualTo(DossierStatus.RESULT_RETURNED);
+    }
+
+    @Test
+    void overdueAtAPastInstantIgnoresAPauseThatBeganLater() {
+        // issue 16: due 2012-12-21 17:00; paused 12-23 12:28 to 12-31 21:16 (overdue already when it began); a second
+        // pause 2013-01-05 22:06 to 01-10 23:52 must not make the dossier within its deadline at the end of 01-02
+        DossierHistory calendarDay = new DossierHistory(HCM, 9, e -> at("2012-12-21T17:00"));
+        Replay replay = calendarDay.replay(List.of(
+                received("2012-12-20T07:25"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2012-12-23T12:28"),
+                event(EventType.SUPPLEMENT_RECEIVED, "2012-12-31T21:16"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2013-01-05T22:06"),
+                event(EventType.SUPPLEMENT_RECEIVED, "2013-01-10T23:52")));
+        assertThat(replay.state().overdueFrom()).isEqualTo(at("2012-12-21T17:00"));
+        assertThat(replay.state().overdueSince(at("2013-01-03T00:00"))).isEqualTo(at("2012-12-21T17:00"));
+    }
+
+    @Test
+    void aPauseThatBeginsInTimeMovesTheOverdueInstantByItsLength() {
+        Replay replay = replay(
+                received("2026-07-06T08:00"),
+                event(EventType.SUPPLEMENT_REQUESTED, "2026-07-07T08:00"),
+                event(EventType.SUPPLEMENT_RECEIVED, "2026-07-09T08:00"));
+        assertThat(replay.state().overdueFrom()).isEqualTo(at("2026-07-10T17:00"));
+        assertThat(replay.state().overdueSince(at("2026-07-10T17:00"))).isNull();
+        assertThat(replay.state().overdueSince(at("2026-07-10T17:01"))).isEqualTo(at("2026-07-10T17:00"));
+    }
+
+    @Test
+    void anOpenPauseThatBeganInTimeHoldsTheClock() {
+        Replay replay = replay(received("2026-07-06T08:00"), event(EventType.SUPPLEMENT_REQUESTED, "2026-07-07T08:00"));
+        assertThat(replay.state().overdueSince(at("2026-09-01T00:00"))).isNull();
+    }
+
     private Replay replay(DossierEvent... events) {
-        return history.replay(List.of(events), e -> DUE);
+        return history.replay(List.of(events));
     }
 
     private static int counter;

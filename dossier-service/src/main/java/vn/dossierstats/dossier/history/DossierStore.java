@@ -1,4 +1,4 @@
-package vn.dossierstats.dossier.ingest;
+package vn.dossierstats.dossier.history;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.fact.DossierFact;
 import vn.dossierstats.dossier.fact.FactPublisher.Publication;
+import vn.dossierstats.dossier.fact.LastFact;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 
 /**
@@ -24,31 +25,22 @@ import vn.dossierstats.dossier.lifecycle.DossierEvent;
 @Repository
 public class DossierStore {
 
-    /** The dossier row, locked for the rest of the transaction. */
-    public record Locked(String dossierId, long factSequence, DossierFact lastFact) {
-
-        /** The row once {@code fact} is published. */
-        public Locked after(DossierFact fact) {
-            return new Locked(dossierId, fact.sequence(), fact);
-        }
-    }
-
     /** The rows of a batch's dossiers, locked; {@code created} are those this transaction inserted. */
-    record LockedRows(Map<String, Locked> rows, Set<String> created) {}
+    public record LockedRows(Map<String, LastFact> rows, Set<String> created) {}
 
     /** The identity of an event: idempotency is by (source, eventId). */
-    record EventKey(String source, String eventId) {
+    public record EventKey(String source, String eventId) {
 
-        static EventKey of(DossierEvent event) {
+        public static EventKey of(DossierEvent event) {
             return new EventKey(event.source(), event.eventId());
         }
     }
 
     /** An accepted event to store, as sent (canonical JSON). */
-    record NewEvent(DossierEvent event, String body, Instant acceptedAt) {}
+    public record NewEvent(DossierEvent event, String body, Instant acceptedAt) {}
 
     /** A stored event to take out of its dossier's history, and why. */
-    record Exclusion(DossierEvent event, String reason) {}
+    public record Exclusion(DossierEvent event, String reason) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -59,7 +51,7 @@ public class DossierStore {
     }
 
     /** Creates the dossier row if needed and locks it: the events of one dossier apply one at a time. */
-    public Locked lock(String dossierId) {
+    public LastFact lock(String dossierId) {
         return lockAll(List.of(dossierId)).rows().get(dossierId);
     }
 
@@ -67,15 +59,15 @@ public class DossierStore {
      * Creates the missing rows and locks all of them, both in dossier id order: two transactions never wait on each
      * other in a cycle over the rows.
      */
-    LockedRows lockAll(Collection<String> dossierIds) {
+    public LockedRows lockAll(Collection<String> dossierIds) {
         String[] ids = new TreeSet<>(dossierIds).toArray(String[]::new);
         List<String> created = jdbc.sql("""
                         insert into dossier (dossier_id) select id from unnest(cast(? as text[])) as u(id) order by id
                         on conflict do nothing returning dossier_id""").param(ids).query(String.class).list();
         Set<String> createdIds = Set.copyOf(created);
-        Map<String, Locked> rows = new HashMap<>();
+        Map<String, LastFact> rows = new HashMap<>();
         // a row this transaction inserted is invisible to others until it commits: it needs no lock of its own
-        createdIds.forEach(id -> rows.put(id, new Locked(id, 0, null)));
+        createdIds.forEach(id -> rows.put(id, LastFact.none(id)));
         String[] existing =
                 Arrays.stream(ids).filter(id -> !createdIds.contains(id)).toArray(String[]::new);
         if (existing.length > 0) {
@@ -83,7 +75,7 @@ public class DossierStore {
                             select dossier_id, fact_sequence, last_fact from dossier where dossier_id = any(?)
                             order by dossier_id for update""")
                     .param(existing)
-                    .query((rs, n) -> new Locked(
+                    .query((rs, n) -> new LastFact(
                             rs.getString(1),
                             rs.getLong(2),
                             rs.getString(3) == null ? null : json.readValue(rs.getString(3), DossierFact.class)))
@@ -97,7 +89,7 @@ public class DossierStore {
     }
 
     /** The stored bodies of those of the events whose identity is already taken, excluded ones included. */
-    Map<EventKey, String> bodies(Collection<DossierEvent> events) {
+    public Map<EventKey, String> bodies(Collection<DossierEvent> events) {
         String[] sources = events.stream().map(DossierEvent::source).toArray(String[]::new);
         String[] eventIds = events.stream().map(DossierEvent::eventId).toArray(String[]::new);
         Map<EventKey, String> bodies = new HashMap<>();
@@ -115,7 +107,7 @@ public class DossierStore {
     }
 
     /** The events that count (not excluded) of each dossier that has any, in no particular order. */
-    Map<String, List<DossierEvent>> histories(Collection<String> dossierIds) {
+    public Map<String, List<DossierEvent>> histories(Collection<String> dossierIds) {
         Map<String, List<DossierEvent>> histories = new LinkedHashMap<>();
         if (dossierIds.isEmpty()) {
             return histories;
@@ -130,7 +122,7 @@ public class DossierStore {
         return histories;
     }
 
-    void insert(List<NewEvent> events) {
+    public void insert(List<NewEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -161,7 +153,7 @@ public class DossierStore {
     }
 
     /** Takes stored events out of their dossiers' histories for good, saying why. */
-    void exclude(List<Exclusion> exclusions) {
+    public void exclude(List<Exclusion> exclusions) {
         if (exclusions.isEmpty()) {
             return;
         }
@@ -207,7 +199,7 @@ public class DossierStore {
     }
 
     /** Deletes dossier rows this transaction created and nothing was accepted for: a rejection leaves no trace. */
-    void forget(Collection<String> createdDossierIds) {
+    public void forget(Collection<String> createdDossierIds) {
         if (createdDossierIds.isEmpty()) {
             return;
         }
@@ -226,9 +218,12 @@ public class DossierStore {
                 .list();
     }
 
-    public void clearOverdueCheck(String dossierId) {
-        jdbc.sql("update dossier set overdue_check_at = null where dossier_id = ?")
-                .param(dossierId)
+    public void clearOverdueChecks(Collection<String> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update dossier set overdue_check_at = null where dossier_id = any(?)")
+                .param(dossierIds.toArray(String[]::new))
                 .update();
     }
 }

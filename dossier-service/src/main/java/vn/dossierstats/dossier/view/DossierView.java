@@ -1,4 +1,4 @@
-package vn.dossierstats.dossier.dossier;
+package vn.dossierstats.dossier.view;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,16 +9,18 @@ import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
 import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
 import vn.dossierstats.dossier.lifecycle.DossierState;
-import vn.dossierstats.dossier.lifecycle.DossierStatus;
-import vn.dossierstats.dossier.lifecycle.Outcome;
+import vn.dossierstats.dossier.lifecycle.Judgement;
 
-/** The answer of GET /api/v1/dossiers/{dossierId}, instants in local time. */
+/**
+ * The answer of GET /api/v1/dossiers/{dossierId}, instants in local time. Until a receipt applies, the status is
+ * {@code AWAITING_RECEIPT} and only the (waiting) events are known.
+ */
 record DossierView(
         String dossierId,
         String unitCode,
         String procedureCode,
         Channel channel,
-        DossierStatus status,
+        String status,
         OffsetDateTime receivedAt,
         OffsetDateTime dueAt,
         OffsetDateTime extendedDueAt,
@@ -31,7 +33,7 @@ record DossierView(
             String eventId,
             String type,
             OffsetDateTime occurredAt,
-            Outcome.Kind status,
+            Judgement.Status status,
             String reason,
             String unitCode,
             String procedureCode,
@@ -44,17 +46,19 @@ record DossierView(
             DossierEvent.Result result,
             DossierEvent.Rating rating) {}
 
+    static final String AWAITING_RECEIPT = "AWAITING_RECEIPT";
+
     static DossierView of(String dossierId, Replay replay, ZoneId zone, Instant now) {
         DossierState state = replay.state();
         List<EventView> events = replay.ordered().stream()
                 .map(e -> {
-                    Outcome outcome = replay.outcomeOf(e);
+                    Judgement judgement = replay.judgementOf(e);
                     return new EventView(
                             e.eventId(),
                             e.type().name(),
                             local(e.occurredAt(), zone),
-                            outcome.kind(),
-                            outcome.reason(),
+                            judgement.status(),
+                            judgement.reason(),
                             e.unitCode(),
                             e.procedureCode(),
                             e.channel(),
@@ -67,12 +71,16 @@ record DossierView(
                             e.rating());
                 })
                 .toList();
+        if (state == null) {
+            return new DossierView(
+                    dossierId, null, null, null, AWAITING_RECEIPT, null, null, null, null, null, false, events);
+        }
         return new DossierView(
                 dossierId,
                 state.unitCode(),
                 state.procedureCode(),
                 state.channel(),
-                state.status(),
+                state.status().name(),
                 local(state.receivedAt(), zone),
                 local(state.dueAt(), zone),
                 local(state.extendedDueAt(), zone),
