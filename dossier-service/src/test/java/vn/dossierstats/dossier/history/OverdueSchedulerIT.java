@@ -1,4 +1,4 @@
-package vn.dossierstats.dossier.fact;
+package vn.dossierstats.dossier.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -80,7 +80,15 @@ class IngestIT extends IntegrationTest {
     void aResolvedBeforeItsReceivedWaitsAndIsAppliedWhenTheReceivedArrives() {
         assertThat(post(event("e2", "RESOLVED", "2026-07-09T08:00:00+07:00")).status())
                 .isEqualTo(202);
-        assertThat(get("/api/v1/dossiers/" + dossier).status()).isEqualTo(404);
+        Response awaiting = get("/api/v1/dossiers/" + dossier);
+        assertThat(awaiting.status()).isEqualTo(200);
+        assertThat(json.readTree(awaiting.body()).get("status").asString()).isEqualTo("AWAITING_RECEIPT");
+        assertThat(json.readTree(awaiting.body())
+                        .get("events")
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("WAITING");
         assertThat(post(received("e1", "2026-07-06T08:00:00+07:00")).status()).isEqualTo(202);
 
         JsonNode view = json.readTree(get("/api/v1/dossiers/" + dossier).body());

@@ -83,12 +83,29 @@ class LifecycleIT extends IntegrationTest {
     }
 
     @Test
-    void aResultCannotBeReturnedWhileWaitingForASupplement() {
+    void aResultReturnedWhileWaitingForASupplementWaitsForItAndThenApplies() {
         send("s1", "SUPPLEMENT_REQUESTED", "2026-07-06T09:00:00", "");
-        Response response =
-                post("/api/v1/dossier-events", "lc", event("rr", "RESULT_RETURNED", "2026-07-06T10:00:00", ""));
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.body()).contains("WAITING_SUPPLEMENT");
+        assertThat(send("rr", "RESULT_RETURNED", "2026-07-06T10:00:00", "")).isEqualTo(202);
+        String waiting = get("/api/v1/dossiers/" + dossier).body();
+        assertThat(waiting)
+                .contains("\"status\":\"WAITING_SUPPLEMENT\"")
+                .contains("\"status\":\"WAITING\"")
+                .contains("SUPPLEMENT_RECEIVED that ends the pause");
+
+        assertThat(send("s2", "SUPPLEMENT_RECEIVED", "2026-07-06T09:30:00", "")).isEqualTo(202);
+        String applied = get("/api/v1/dossiers/" + dossier).body();
+        assertThat(applied).contains("\"status\":\"RESULT_RETURNED\"").doesNotContain("\"WAITING\"");
+    }
+
+    @Test
+    void anEarlierDatedEndMakesAnAcceptedLaterEndInvalidAndVisible() {
+        assertThat(send("e2", "STOPPED", "2026-07-08T09:00:00", "")).isEqualTo(202);
+        assertThat(send("e1", "RESOLVED", "2026-07-07T09:00:00", "")).isEqualTo(202);
+        String view = get("/api/v1/dossiers/" + dossier).body();
+        assertThat(view)
+                .contains("\"status\":\"RESOLVED\"")
+                .contains("\"status\":\"INVALID\"")
+                .contains("allows no STOPPED");
     }
 
     private int send(String id, String type, String localTime, String extra) {
