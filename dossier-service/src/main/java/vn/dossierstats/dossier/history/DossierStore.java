@@ -208,6 +208,23 @@ public class DossierStore {
                 .update();
     }
 
+    /**
+     * Received dossiers whose receipt is before {@code to} and whose effective due instant is at or after
+     * {@code from}: those whose computed due instant a calendar change of [from, to) may move. In dossier id order,
+     * after {@code after}, at most {@code limit}.
+     */
+    public List<String> dueAcross(Instant from, Instant to, String after, int limit) {
+        return jdbc.sql("""
+                        select dossier_id from dossier
+                        where last_fact is not null and dossier_id > ?
+                          and cast(cast(last_fact as jsonb) ->> 'receivedAt' as timestamptz) < ?
+                          and cast(cast(last_fact as jsonb) ->> 'dueAt' as timestamptz) >= ?
+                        order by dossier_id limit ?""")
+                .params(after, java.sql.Timestamp.from(to), java.sql.Timestamp.from(from), limit)
+                .query(String.class)
+                .list();
+    }
+
     /** Dossiers whose due instant has passed while open, locked; others working on them are skipped. */
     public List<String> lockOverdue(Instant now, int limit) {
         return jdbc.sql("""

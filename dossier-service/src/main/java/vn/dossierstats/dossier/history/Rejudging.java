@@ -1,5 +1,6 @@
 package vn.dossierstats.dossier.history;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dossierstats.dossier.fact.DossierFact;
 import vn.dossierstats.dossier.fact.FactPublisher;
 import vn.dossierstats.dossier.fact.FactPublisher.Publication;
@@ -24,14 +26,53 @@ import vn.dossierstats.dossier.lifecycle.DossierState;
 @Service
 public class Rejudging {
 
+    static final String CALENDAR_CHANGED = "CALENDAR_CHANGED";
+    private static final int BATCH = 500;
+
     private final DossierStore store;
     private final DossierHistory history;
     private final FactPublisher publisher;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    Rejudging(DossierStore store, DossierHistory history, FactPublisher publisher) {
+    Rejudging(
+            DossierStore store,
+            DossierHistory history,
+            FactPublisher publisher,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.store = store;
         this.history = history;
         this.publisher = publisher;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * After a change of the working calendar over [from, to): every dossier whose computed due instant it may move is
+     * judged again at once, in batches of its own transactions, and those whose figures changed are published (cause
+     * {@code CALENDAR_CHANGED}). A due instant the source sent is authoritative and does not move.
+     *
+     * @return how many dossiers were published again
+     */
+    public int calendarChanged(Instant from, Instant to) {
+        record Page(List<String> ids, List<Publication> publications) {}
+        int published = 0;
+        String after = "";
+        while (true) {
+            String cursor = after;
+            Instant now = clock.instant();
+            Page page = transaction.execute(status -> {
+                List<String> ids = store.dueAcross(from, to, cursor, BATCH);
+                return new Page(ids, rejudge(ids, state -> new DossierFact.Cause(CALENDAR_CHANGED, null, now), now));
+            });
+            publisher.count(page.publications());
+            published += page.publications().size();
+            if (page.ids().size() < BATCH) {
+                return published;
+            }
+            after = page.ids().getLast();
+        }
     }
 
     /**

@@ -51,6 +51,42 @@ class CalendarIT extends IntegrationTest {
     }
 
     @Test
+    void aHolidayLearntLaterMovesTheComputedDueInstantAndTheFactAtOnce() {
+        put("/api/v1/units/44", "{\"name\":\"Tỉnh Quảng Trị\",\"level\":\"PROVINCE\"}");
+        put(
+                "/api/v1/procedures/3.000002",
+                "{\"name\":\"Thủ tục\",\"domain\":\"Hộ tịch\",\"processingTime\":{\"value\":2,\"unit\":\"WORKING_DAYS\"}}");
+        String computed = "CAL-" + UUID.randomUUID();
+        String ownDue = "CAL-" + UUID.randomUUID();
+        // received Monday 4 March 2024 at 09:15:30, 2 working days: due Wednesday 6 March at 09:15:30
+        post("/api/v1/dossier-events", "cal", receipt("c2", computed, ""));
+        post("/api/v1/dossier-events", "cal", receipt("c3", ownDue, ",\"dueAt\":\"2024-03-06T09:15:30+07:00\""));
+        assertThat(get("/api/v1/dossiers/" + computed).body()).contains("\"dueAt\":\"2024-03-06T09:15:30+07:00\"");
+
+        // Tuesday 5 March becomes a holiday: the computed due moves to Thursday, the source's own stays
+        assertThat(put("/api/v1/calendar/2024", "{\"holidays\":[\"2024-03-05\"]}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(get("/api/v1/dossiers/" + computed).body()).contains("\"dueAt\":\"2024-03-07T09:15:30+07:00\"");
+        assertThat(get("/api/v1/dossiers/" + ownDue).body()).contains("\"dueAt\":\"2024-03-06T09:15:30+07:00\"");
+        var facts = readUntil("dossier.facts.v1", records -> records.stream()
+                .anyMatch(r -> r.key().equals(computed) && r.value().contains("CALENDAR_CHANGED")));
+        assertThat(facts.stream()
+                        .filter(r -> r.key().equals(computed) && r.value().contains("CALENDAR_CHANGED"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value())
+                .contains("\"dueAt\":\"2024-03-07T02:15:30Z\"");
+        assertThat(facts.stream().filter(r -> r.key().equals(ownDue))).hasSize(1);
+    }
+
+    private static String receipt(String eventId, String dossier, String extra) {
+        return "{\"eventId\":\"" + eventId + "-" + dossier + "\",\"type\":\"RECEIVED\",\"dossierId\":\"" + dossier
+                + "\",\"occurredAt\":\"2024-03-04T09:15:30+07:00\",\"unitCode\":\"44\","
+                + "\"procedureCode\":\"3.000002\",\"channel\":\"DIRECT\"" + extra + "}";
+    }
+
+    @Test
     void invalidCalendarsAreRejectedNamingTheList() {
         assertThat(put("/api/v1/calendar/2031", "{\"holidays\":[\"2030-12-31\"]}")
                         .body())

@@ -2,6 +2,7 @@ package vn.dossierstats.dossier.calendar.store;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.dossier.DossierProperties;
 import vn.dossierstats.dossier.calendar.WorkingCalendar;
 import vn.dossierstats.dossier.calendar.YearCalendar;
+import vn.dossierstats.dossier.history.Rejudging;
 import vn.dossierstats.dossier.web.ApiProblem;
 import vn.dossierstats.dossier.web.ApiProblem.FieldError;
 import vn.dossierstats.dossier.web.JsonFields;
@@ -28,10 +31,14 @@ class CalendarController {
     private static final int LAST_YEAR = 2100;
 
     private final CalendarYears years;
+    private final Rejudging rejudging;
+    private final ZoneId zone;
     private final JsonMapper json;
 
-    CalendarController(CalendarYears years, JsonMapper json) {
+    CalendarController(CalendarYears years, Rejudging rejudging, DossierProperties properties, JsonMapper json) {
         this.years = years;
+        this.rejudging = rejudging;
+        this.zone = properties.timeZone();
         this.json = json;
     }
 
@@ -58,6 +65,10 @@ class CalendarController {
                     .toList());
         }
         years.put(calendar);
+        // a holiday is a fact about a date, whenever we learn it: the due instants it touches move now
+        rejudging.calendarChanged(
+                LocalDate.of(parsedYear, 1, 1).atStartOfDay(zone).toInstant(),
+                LocalDate.of(parsedYear + 1, 1, 1).atStartOfDay(zone).toInstant());
         return view(calendar);
     }
 
