@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.dossier.DossierProperties;
 import vn.dossierstats.dossier.calendar.DueInstants;
-import vn.dossierstats.dossier.calendar.store.CalendarYears;
+import vn.dossierstats.dossier.calendaryears.CalendarYears;
 import vn.dossierstats.dossier.catalogue.Catalogue;
 import vn.dossierstats.dossier.catalogue.Procedure;
 import vn.dossierstats.dossier.lifecycle.BaseDue;

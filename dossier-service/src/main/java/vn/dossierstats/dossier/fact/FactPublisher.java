@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dossierstats.dossier.lifecycle.DossierState;
-import vn.dossierstats.dossier.observability.DossierMeters;
 import vn.dossierstats.dossier.outbox.Outbox;
 import vn.dossierstats.dossier.outbox.Topics;
 
@@ -16,7 +15,7 @@ import vn.dossierstats.dossier.outbox.Topics;
  * facts to the outbox, in the caller's transaction, noting when the dossier will turn overdue if nothing else happens.
  *
  * <p>A batch decides its publications in memory ({@link #next}), one after the other per dossier, then writes them all
- * at once ({@link #write}) and counts them once committed ({@link #count}).
+ * at once ({@link #write}); the caller counts them once committed ({@code DossierMeters#factsPublished}).
  */
 @Component
 public class FactPublisher {
@@ -26,12 +25,10 @@ public class FactPublisher {
 
     private final Facts facts;
     private final Outbox outbox;
-    private final DossierMeters meters;
 
-    FactPublisher(Facts facts, Outbox outbox, DossierMeters meters) {
+    FactPublisher(Facts facts, Outbox outbox) {
         this.facts = facts;
         this.outbox = outbox;
-        this.meters = meters;
     }
 
     /** The fact that follows {@code last}, or empty when readers would count the dossier as before. */
@@ -52,10 +49,5 @@ public class FactPublisher {
                 publications.stream()
                         .map(p -> new Outbox.Entry(p.fact().dossierId(), p.fact()))
                         .toList());
-    }
-
-    /** Counts what the facts say happened to their dossiers. */
-    public void count(List<Publication> publications) {
-        publications.forEach(p -> meters.factPublished(p.previous(), p.fact()));
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.dossierstats.dossier.fact.DossierFact;
-import vn.dossierstats.dossier.fact.FactPublisher;
 import vn.dossierstats.dossier.fact.FactPublisher.Publication;
+import vn.dossierstats.dossier.observability.DossierMeters;
 
 /**
  * Announces dossiers that pass their due instant while open, so statistics count them overdue at once, without
@@ -25,19 +25,19 @@ class OverdueScheduler {
 
     private final DossierStore store;
     private final Rejudging rejudging;
-    private final FactPublisher publisher;
+    private final DossierMeters meters;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     OverdueScheduler(
             DossierStore store,
             Rejudging rejudging,
-            FactPublisher publisher,
+            DossierMeters meters,
             TransactionTemplate transaction,
             Clock clock) {
         this.store = store;
         this.rejudging = rejudging;
-        this.publisher = publisher;
+        this.meters = meters;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -64,7 +64,7 @@ class OverdueScheduler {
                     due.size(),
                     rejudging.rejudge(due, state -> new DossierFact.Cause(OVERDUE, null, state.overdueFrom()), now));
         });
-        publisher.count(batch.publications());
+        meters.factsPublished(batch.publications());
         return batch.size();
     }
 }

@@ -17,6 +17,7 @@ import vn.dossierstats.dossier.fact.LastFact;
 import vn.dossierstats.dossier.lifecycle.DossierHistory;
 import vn.dossierstats.dossier.lifecycle.DossierHistory.Replay;
 import vn.dossierstats.dossier.lifecycle.DossierState;
+import vn.dossierstats.dossier.observability.DossierMeters;
 
 /**
  * Judges stored dossiers again and publishes each one whose figures changed: when time passes a due instant (the
@@ -32,6 +33,7 @@ public class Rejudging {
     private final DossierStore store;
     private final DossierHistory history;
     private final FactPublisher publisher;
+    private final DossierMeters meters;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -39,11 +41,13 @@ public class Rejudging {
             DossierStore store,
             DossierHistory history,
             FactPublisher publisher,
+            DossierMeters meters,
             TransactionTemplate transaction,
             Clock clock) {
         this.store = store;
         this.history = history;
         this.publisher = publisher;
+        this.meters = meters;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -66,7 +70,7 @@ public class Rejudging {
                 List<String> ids = store.dueAcross(from, to, cursor, BATCH);
                 return new Page(ids, rejudge(ids, state -> new DossierFact.Cause(CALENDAR_CHANGED, null, now), now));
             });
-            publisher.count(page.publications());
+            meters.factsPublished(page.publications());
             published += page.publications().size();
             if (page.ids().size() < BATCH) {
                 return published;

@@ -181,7 +181,7 @@ class BatchIngestion {
             stored.forEach(s ->
                     meters.event(s.event().type().name(), "accepted", s.event().source()));
             duplicates.forEach(event -> meters.event(event.type().name(), "duplicate", event.source()));
-            publisher.count(publications);
+            meters.factsPublished(publications);
         }
     }
 }

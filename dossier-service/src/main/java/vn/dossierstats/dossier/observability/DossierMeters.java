@@ -61,6 +61,11 @@ public class DossierMeters {
                 .increment();
     }
 
+    /** Counts what published facts say happened to their dossiers, once committed. */
+    public void factsPublished(java.util.List<vn.dossierstats.dossier.fact.FactPublisher.Publication> publications) {
+        publications.forEach(p -> factPublished(p.previous(), p.fact()));
+    }
+
     /** Counts what a new fact says happened to its dossier: received, ended (by classification), overdue. */
     public void factPublished(DossierFact previous, DossierFact fact) {
         String domain = fact.domain() == null ? "" : fact.domain();

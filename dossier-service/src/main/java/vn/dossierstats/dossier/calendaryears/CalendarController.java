@@ -1,4 +1,4 @@
-package vn.dossierstats.dossier.calendar.store;
+package vn.dossierstats.dossier.calendaryears;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
