@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-import vn.dossierstats.dossier.observability.TraceParents;
 
 /** Appends records to the outbox, inside the caller's transaction: they commit or roll back with the change. */
 @Component

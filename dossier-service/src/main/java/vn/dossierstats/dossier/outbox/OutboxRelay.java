@@ -17,8 +17,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.dossierstats.dossier.observability.OutboxMeters;
-import vn.dossierstats.dossier.observability.TraceParents;
 
 /**
  * Publishes outbox rows to Kafka in id order and deletes only what the broker acknowledged. A failed send stops the

@@ -1,4 +1,4 @@
-package vn.dossierstats.dossier.observability;
+package vn.dossierstats.dossier.outbox;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;

@@ -1,4 +1,4 @@
-package vn.dossierstats.dossier.observability;
+package vn.dossierstats.dossier.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
