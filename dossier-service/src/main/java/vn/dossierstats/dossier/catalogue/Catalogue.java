@@ -3,6 +3,7 @@ package vn.dossierstats.dossier.catalogue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public class Catalogue {
     private final CatalogueCache<String, Unit> units;
     private final CatalogueCache<String, Procedure> procedures;
     private final CatalogueCache<String, List<String>> paths;
+    private final CatalogueCache<String, List<ProcessingRule>> rules;
 
     Catalogue(JdbcClient jdbc, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
@@ -37,6 +39,36 @@ public class Catalogue {
         this.units = new CatalogueCache<>(clock);
         this.procedures = new CatalogueCache<>(clock);
         this.paths = new CatalogueCache<>(clock);
+        this.rules = new CatalogueCache<>(clock);
+    }
+
+    /**
+     * The processing rule in force for a receipt at {@code receivedAt}: the latest that took effect at or before it,
+     * or the first when the receipt is older than every rule.
+     */
+    public Optional<ProcessingRule> processingRule(String procedureCode, Instant receivedAt) {
+        return rules.get(procedureCode, this::loadRules).map(all -> {
+            ProcessingRule inForce = all.getFirst();
+            for (ProcessingRule rule : all) {
+                if (!rule.effectiveFrom().isAfter(receivedAt)) {
+                    inForce = rule;
+                }
+            }
+            return inForce;
+        });
+    }
+
+    private Optional<List<ProcessingRule>> loadRules(String code) {
+        List<ProcessingRule> all = jdbc.sql("""
+                        select effective_from, time_value, time_unit, cutoff from procedure_version
+                        where code = ? order by effective_from""")
+                .param(code)
+                .query((rs, n) -> new ProcessingRule(
+                        rs.getTimestamp(1).toInstant(),
+                        new ProcessingTime(rs.getInt(2), ProcessingTime.Unit.valueOf(rs.getString(3))),
+                        rs.getObject(4, LocalTime.class)))
+                .list();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all);
     }
 
     public Optional<Unit> unit(String code) {
@@ -109,8 +141,39 @@ public class Catalogue {
                 .optional();
     }
 
+    /**
+     * Stores the procedure and its processing rule in force from {@code effectiveFrom}.
+     *
+     * @return the change to announce once committed, empty for a new procedure (no dossier can have it yet)
+     */
     @Transactional
-    public boolean put(Procedure procedure) {
+    public Optional<ProcedureChanged> put(Procedure procedure, Instant effectiveFrom) {
+        boolean created = put(procedure);
+        jdbc.sql("""
+                        insert into procedure_version (code, effective_from, time_value, time_unit, cutoff)
+                        values (?, ?, ?, ?, ?) on conflict (code, effective_from) do update
+                        set time_value = excluded.time_value, time_unit = excluded.time_unit, cutoff = excluded.cutoff""")
+                .params(
+                        procedure.code(),
+                        java.sql.Timestamp.from(effectiveFrom),
+                        procedure.processingTime().value(),
+                        procedure.processingTime().unit().name(),
+                        procedure.cutoff())
+                .update();
+        dropNowAndOnCompletion(() -> rules.drop(procedure.code()));
+        boolean first = jdbc.sql("select min(effective_from) from procedure_version where code = ?")
+                .param(procedure.code())
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant()
+                .equals(effectiveFrom);
+        // a new first rule also governs every older receipt
+        return created
+                ? Optional.empty()
+                : Optional.of(new ProcedureChanged(procedure.code(), first ? Instant.EPOCH : effectiveFrom));
+    }
+
+    private boolean put(Procedure procedure) {
         int inserted = jdbc.sql("""
                         insert into procedure (code, name, domain, time_value, time_unit, cutoff)
                         values (?, ?, ?, ?, ?, ?) on conflict (code) do nothing""").params(procedureParams(procedure)).update();

@@ -1,7 +1,11 @@
 package vn.dossierstats.dossier.catalogue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +29,14 @@ class CatalogueController {
 
     private final Catalogue catalogue;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    CatalogueController(Catalogue catalogue, JsonMapper json) {
+    CatalogueController(Catalogue catalogue, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.catalogue = catalogue;
         this.json = json;
+        this.events = events;
+        this.clock = clock;
     }
 
     @PutMapping("/units/{code}")
@@ -87,10 +95,14 @@ class CatalogueController {
         Integer value = time.positiveInt("value", true, 3650);
         ProcessingTime.Unit unit = time.enumValue("unit", ProcessingTime.Unit.class, true);
         var cutoff = fields.time("cutoff", false);
+        Instant effectiveFrom = fields.instant("effectiveFrom", false);
         fields.throwIfInvalid();
         Procedure procedure = new Procedure(code, name, domain, new ProcessingTime(value, unit), cutoff);
-        boolean created = catalogue.put(procedure);
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+        Optional<ProcedureChanged> changed =
+                catalogue.put(procedure, effectiveFrom != null ? effectiveFrom : clock.instant());
+        // committed: the dossiers the rule governs are judged again now (listened to in history/)
+        changed.ifPresent(events::publishEvent);
+        return ResponseEntity.status(changed.isEmpty() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(procedure);
     }
 

@@ -7,13 +7,13 @@ import vn.dossierstats.dossier.DossierProperties;
 import vn.dossierstats.dossier.calendar.DueInstants;
 import vn.dossierstats.dossier.calendaryears.CalendarYears;
 import vn.dossierstats.dossier.catalogue.Catalogue;
-import vn.dossierstats.dossier.catalogue.Procedure;
+import vn.dossierstats.dossier.catalogue.ProcessingRule;
 import vn.dossierstats.dossier.lifecycle.BaseDue;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 
 /**
  * The due instant of a receipt: its own {@code dueAt} is authoritative (it is printed on the citizen's receipt), else
- * the procedure's processing time on the working calendar as the administrator keeps it.
+ * the processing rule of the procedure in force at the receipt, on the working calendar as the administrator keeps it.
  */
 @Component
 class ReceiptDeadlines implements BaseDue {
@@ -31,10 +31,9 @@ class ReceiptDeadlines implements BaseDue {
         if (receipt.dueAt() != null) {
             return receipt.dueAt();
         }
-        Procedure procedure = catalogue
-                .procedure(receipt.procedureCode())
+        ProcessingRule rule = catalogue
+                .processingRule(receipt.procedureCode(), receipt.occurredAt())
                 .orElseThrow(() -> new IllegalStateException("procedure " + receipt.procedureCode() + " vanished"));
-        return dueInstants.due(
-                receipt.occurredAt(), procedure.processingTime(), Optional.ofNullable(procedure.cutoff()));
+        return dueInstants.due(receipt.occurredAt(), rule.time(), Optional.ofNullable(rule.cutoff()));
     }
 }

@@ -225,6 +225,19 @@ public class DossierStore {
                 .list();
     }
 
+    /** Received dossiers of a procedure received at or after {@code from}, in id order after {@code after}. */
+    public List<String> receivedWith(String procedureCode, Instant from, String after, int limit) {
+        return jdbc.sql("""
+                        select dossier_id from dossier
+                        where last_fact is not null and dossier_id > ?
+                          and cast(last_fact as jsonb) ->> 'procedureCode' = ?
+                          and cast(cast(last_fact as jsonb) ->> 'receivedAt' as timestamptz) >= ?
+                        order by dossier_id limit ?""")
+                .params(after, procedureCode, java.sql.Timestamp.from(from), limit)
+                .query(String.class)
+                .list();
+    }
+
     /** Dossiers whose due instant has passed while open, locked; others working on them are skipped. */
     public List<String> lockOverdue(Instant now, int limit) {
         return jdbc.sql("""

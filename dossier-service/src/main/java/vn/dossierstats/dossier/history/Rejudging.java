@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.dossierstats.dossier.catalogue.ProcedureChanged;
 import vn.dossierstats.dossier.fact.DossierFact;
 import vn.dossierstats.dossier.fact.FactPublisher;
 import vn.dossierstats.dossier.fact.FactPublisher.Publication;
@@ -21,13 +24,15 @@ import vn.dossierstats.dossier.observability.DossierMeters;
 
 /**
  * Judges stored dossiers again and publishes each one whose figures changed: when time passes a due instant (the
- * overdue scheduler) and when the calendar changes under computed due instants. Ingestion judges on its own path, with
+ * overdue scheduler), when the calendar changes under computed due instants, and when a procedure's processing rule
+ * changes for receipts already held. Ingestion judges on its own path, with
  * the same {@link DossierHistory}.
  */
 @Service
 public class Rejudging {
 
     static final String CALENDAR_CHANGED = "CALENDAR_CHANGED";
+    static final String PROCEDURE_CHANGED = "PROCEDURE_CHANGED";
     private static final int BATCH = 500;
 
     private final DossierStore store;
@@ -54,28 +59,41 @@ public class Rejudging {
 
     /**
      * After a change of the working calendar over [from, to): every dossier whose computed due instant it may move is
-     * judged again at once, in batches of its own transactions, and those whose figures changed are published (cause
-     * {@code CALENDAR_CHANGED}). A due instant the source sent is authoritative and does not move.
+     * judged again at once and published when its figures changed (cause {@code CALENDAR_CHANGED}). A due instant the
+     * source sent is authoritative and does not move.
      *
      * @return how many dossiers were published again
      */
     public int calendarChanged(Instant from, Instant to) {
+        return rejudgeAll((after, limit) -> store.dueAcross(from, to, after, limit), CALENDAR_CHANGED);
+    }
+
+    /** A procedure's processing rule changed for receipts from some instant on: those dossiers are judged again. */
+    @EventListener
+    public void procedureChanged(ProcedureChanged change) {
+        rejudgeAll(
+                (after, limit) -> store.receivedWith(change.procedureCode(), change.receivedFrom(), after, limit),
+                PROCEDURE_CHANGED);
+    }
+
+    /** Pages through the dossiers {@code page} selects, each page judged again in a transaction of its own. */
+    private int rejudgeAll(BiFunction<String, Integer, List<String>> page, String causeType) {
         record Page(List<String> ids, List<Publication> publications) {}
         int published = 0;
         String after = "";
         while (true) {
             String cursor = after;
             Instant now = clock.instant();
-            Page page = transaction.execute(status -> {
-                List<String> ids = store.dueAcross(from, to, cursor, BATCH);
-                return new Page(ids, rejudge(ids, state -> new DossierFact.Cause(CALENDAR_CHANGED, null, now), now));
+            Page done = transaction.execute(status -> {
+                List<String> ids = page.apply(cursor, BATCH);
+                return new Page(ids, rejudge(ids, state -> new DossierFact.Cause(causeType, null, now), now));
             });
-            meters.factsPublished(page.publications());
-            published += page.publications().size();
-            if (page.ids().size() < BATCH) {
+            meters.factsPublished(done.publications());
+            published += done.publications().size();
+            if (done.ids().size() < BATCH) {
                 return published;
             }
-            after = page.ids().getLast();
+            after = done.ids().getLast();
         }
     }
 
