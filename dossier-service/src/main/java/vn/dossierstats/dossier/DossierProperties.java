@@ -16,6 +16,7 @@ import vn.dossierstats.dossier.calendar.WorkingCalendar.WorkingPeriod;
  * @param outboxPollInterval how often the relay looks for new outbox rows
  * @param topicPartitions partitions of the topics this service declares
  * @param topicReplicas replication factor of those topics
+ * @param groupCommit how concurrent single events share transactions
  */
 @ConfigurationProperties("dossier")
 public record DossierProperties(
@@ -25,9 +26,17 @@ public record DossierProperties(
         int maxSupplementRequests,
         Duration outboxPollInterval,
         int topicPartitions,
-        short topicReplicas) {
+        short topicReplicas,
+        GroupCommit groupCommit) {
 
     public record Period(LocalTime start, LocalTime end) {}
+
+    /**
+     * @param maxEvents the most single events one transaction carries
+     * @param committers transactions of single events under way at once (PostgreSQL works on one while another is
+     *     decided in memory)
+     */
+    public record GroupCommit(int maxEvents, int committers) {}
 
     /** The working calendar with these working hours and the given holidays and swapped days per year. */
     public WorkingCalendar calendar(WorkingCalendar.YearDays days) {

@@ -1,25 +1,25 @@
 package vn.dossierstats.dossier.ingest;
 
-import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 
 /**
- * Applies one event: idempotency by (source, eventId), judging, and the fact for the outbox, all in one
- * transaction with the dossier row locked. It is a batch of one, so that one implementation holds the rules.
+ * Applies one event: idempotency by (source, eventId), judging, and the fact for the outbox, in one transaction with
+ * the dossier row locked, committed before the answer. It joins the events that arrive meanwhile in one group
+ * ({@link GroupCommit}), a batch like any other, so that one implementation holds the rules.
  */
 @Service
 public class Ingestion {
 
-    private final BatchIngestion batches;
+    private final GroupCommit groups;
 
-    Ingestion(BatchIngestion batches) {
-        this.batches = batches;
+    Ingestion(GroupCommit groups) {
+        this.groups = groups;
     }
 
     /** @throws EventRefused when the event is refused */
     public IngestResult ingest(DossierEvent event) {
-        BatchIngestion.Applied applied = batches.ingestAll(List.of(event)).getFirst();
+        BatchIngestion.Applied applied = groups.ingest(event);
         if (applied.rejection() != null) {
             throw applied.rejection();
         }
