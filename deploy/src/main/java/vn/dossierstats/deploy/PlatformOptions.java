@@ -45,7 +45,10 @@ public record PlatformOptions(
                 50);
     }
 
-    /** {@code --simulate --rate=200 --fresh --data-dir=DIR --gateway-port=N --kafka-port=N --postgres-port=N}. */
+    /**
+     * {@code --simulate --rate=200 --fresh --data-dir=DIR --gateway-port=N --dossier-port=N --metrics-port=N
+     * --ranking-port=N --kafka-port=N --postgres-port=N}.
+     */
     public static PlatformOptions parse(List<String> arguments) {
         PlatformOptions d = defaults();
         Path dataDir = d.dataDir();
@@ -53,6 +56,9 @@ public record PlatformOptions(
         boolean simulate = false;
         int rate = d.rate();
         int gatewayPort = d.gatewayPort();
+        int dossierPort = d.dossierPort();
+        int metricsPort = d.metricsPort();
+        int rankingPort = d.rankingPort();
         int kafkaPort = d.kafkaPort();
         int postgresPort = d.postgresPort();
         for (String argument : arguments) {
@@ -64,12 +70,15 @@ public record PlatformOptions(
                 case "--fresh" -> fresh = true;
                 case "--data-dir" -> dataDir = Path.of(value).toAbsolutePath();
                 case "--gateway-port" -> gatewayPort = Integer.parseInt(value);
+                case "--dossier-port" -> dossierPort = Integer.parseInt(value);
+                case "--metrics-port" -> metricsPort = Integer.parseInt(value);
+                case "--ranking-port" -> rankingPort = Integer.parseInt(value);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(value);
                 case "--postgres-port" -> postgresPort = Integer.parseInt(value);
                 default ->
                     throw new IllegalArgumentException("unknown option " + argument + "; options: --simulate"
-                            + " --rate=<events/s> --fresh --data-dir=<dir> --gateway-port=<n> --kafka-port=<n>"
-                            + " --postgres-port=<n>");
+                            + " --rate=<events/s> --fresh --data-dir=<dir> --gateway-port=<n> --dossier-port=<n>"
+                            + " --metrics-port=<n> --ranking-port=<n> --kafka-port=<n> --postgres-port=<n>");
             }
         }
         return new PlatformOptions(
@@ -77,9 +86,9 @@ public record PlatformOptions(
                 dataDir,
                 fresh,
                 gatewayPort,
-                d.dossierPort(),
-                d.metricsPort(),
-                d.rankingPort(),
+                dossierPort,
+                metricsPort,
+                rankingPort,
                 kafkaPort,
                 kafkaPort + 1,
                 postgresPort,
