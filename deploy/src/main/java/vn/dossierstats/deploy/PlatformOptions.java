@@ -1,5 +1,9 @@
 package vn.dossierstats.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,6 +47,37 @@ public record PlatformOptions(
                 false,
                 false,
                 50);
+    }
+
+    /**
+     * A platform for a test of the deploy module: the repository root above the module, a fresh temporary data
+     * directory, free ports, JVMs that start fast, no simulated traffic.
+     */
+    public static PlatformOptions forTests(String name) {
+        try {
+            return new PlatformOptions(
+                    Path.of("").toAbsolutePath().getParent(),
+                    Files.createTempDirectory(name),
+                    true,
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    true,
+                    false,
+                    0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /**

@@ -3,13 +3,10 @@ package vn.dossierstats.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,21 +37,7 @@ class ArrivalOrderPlatformIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path home = Path.of("").toAbsolutePath().getParent();
-        platform = EmbeddedPlatform.start(new PlatformOptions(
-                home,
-                Files.createTempDirectory("arrival-order-it"),
-                true,
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                true,
-                false,
-                0));
+        platform = EmbeddedPlatform.start(PlatformOptions.forTests("arrival-order-it"));
         for (String tree : List.of("AO-A", "AO-B")) {
             put("/api/v1/units/" + tree, "{\"name\":\"Bộ " + tree + "\",\"level\":\"MINISTRY\"}");
             for (String child : List.of(tree + ".1", tree + ".2")) {
@@ -200,14 +183,6 @@ class ArrivalOrderPlatformIT {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
