@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * Malformed requests a hostile or broken client sends to the public API: hand-picked cases plus a seeded random
- * stream of mutations of a valid event. Every write is garbage by construction (at least one defect the API must
- * refuse), so none may be accepted; reads may be answered or refused, never with a failure.
+ * stream of mutations of a valid event, of the query strings of every read of the API document and of the headers
+ * every route reads. Every write is garbage by construction (at least one defect the API must refuse), so none may be
+ * accepted; a query that is not percent-encoded UTF-8 must be refused; other reads may be answered or refused, never
+ * with a failure.
  */
 final class HostileRequests {
 
@@ -94,6 +97,83 @@ final class HostileRequests {
         "null", "42", "-1", "1e309", "3.14", "true", "false", "[]", "[\"x\"]", "{}", "{\"a\":1}", "[[[[[[[[]]]]]]]]"
     };
 
+    /** Escapes whose bytes are not UTF-8: the gateway refuses them wherever they are in a query. */
+    private static final String[] NOT_UTF8 = {
+        "%FF", // never UTF-8
+        "%FE%FF", // a byte-order mark in UTF-16
+        "%C0%AE", // an overlong '.'
+        "%E0%80%AF", // an overlong '/'
+        "%C0%80", // an overlong NUL
+        "%ED%A0%80", // an encoded surrogate
+        "%ED%BF%BF", // another
+        "%F4%90%80%80", // beyond U+10FFFF
+        "%E1%BA", // a sequence cut short
+        "%80", // a continuation byte alone
+        "2026-07%FF"
+    };
+    /** Escapes that are not escapes: no URI class lets them through, so they go out as raw bytes. */
+    private static final String[] BROKEN_ESCAPES = {"%", "%E", "%ZZ", "%4", "%G0", "2026-07%", "%%41"};
+    /** Legal in a query, if odd: each must be answered or refused, never fail. */
+    private static final String[] ODD_BUT_UTF8 = {
+        "%00",
+        "%F0%9F%92%A9",
+        "%E2%80%AE",
+        "%EF%BB%BF",
+        "Nh%E1%BA%ADn",
+        "%0D%0A",
+        "%25",
+        "%26%3D",
+        "+",
+        "%2B07:00",
+        "%20%20",
+        "%7B%7D",
+        "..%2F..",
+        "'%3B--"
+    };
+
+    private static final String[] HOSTILE_ACCEPT = {
+        "application/xml",
+        "text/html",
+        "text/event-stream",
+        "image/png",
+        "application/problem+json",
+        "application/json;q=0",
+        "*/*;q=abc",
+        "garbage",
+        "a/b/c",
+        "*/json",
+        "",
+        ";;;",
+        "application/json, */*;q=2",
+        "application/json;charset=UTF-16",
+        "text/*, " + "x/y;q=0.1, ".repeat(200) + "*/*"
+    };
+    private static final String[] HOSTILE_ACCEPT_LANGUAGE = {
+        "vi-VN,vi;q=0.9,en;q=0.8",
+        "xx-YYYY-zzzzzzzzzzzzzz",
+        "*;q=oops",
+        "en;q=1.5",
+        "",
+        ";;;,,,",
+        "vi-VN\u00ff",
+        "a,".repeat(500),
+        "i-klingon, x-pig-latin, en-GB-oed"
+    };
+    private static final String[] HOSTILE_IF_NONE_MATCH = {
+        "*", "\"abc\"", "W/\"x\"", "garbage", "\"unterminated", "", "\"a\", W/\"b\", *", "\"" + "e".repeat(2000) + "\""
+    };
+    private static final String[] HOSTILE_RANGE = {
+        "bytes=0-0",
+        "bytes=abc",
+        "bytes=-1",
+        "bytes=5-1",
+        "bytes=9999999999999999999-",
+        "items=0-9",
+        "",
+        "bytes=" + "0-1,".repeat(300) + "2-3",
+        "bytes=0-"
+    };
+
     private final Random random;
     private final String unit;
     private final String procedure;
@@ -129,7 +209,12 @@ final class HostileRequests {
                 this::hostileRead,
                 this::hostileRead,
                 this::hostileRead,
-                this::hostileRead);
+                this::hostileRead,
+                this::hostileQuery,
+                this::hostileQuery,
+                this::hostileQuery,
+                this::hostileHeaders,
+                this::hostileHeaders);
         while (probes.size() < total) {
             probes.add(generators.get(random.nextInt(generators.size())).get());
         }
@@ -412,6 +497,133 @@ final class HostileRequests {
         };
     }
 
+    /**
+     * A read of the API document with its query mutated: bytes that are not UTF-8 or broken escapes in a name or a
+     * value (refused), or a query that is legal but odd (NULs, a parameter repeated past what a container reads, empty
+     * names and values, huge values), answered or refused.
+     */
+    private Probe hostileQuery() {
+        String read = pick(reads());
+        int question = read.indexOf('?');
+        String path = question < 0 ? read : read.substring(0, question);
+        List<String> parameters = new ArrayList<>(
+                question < 0 ? List.of() : List.of(read.substring(question + 1).split("&")));
+        // the live stream answers without end: its reads keep the level no leaderboard has, so every one is refused
+        boolean stream = path.endsWith("/stream");
+        String label;
+        Expect expect = Expect.ANY_READ;
+        switch (random.nextInt(7)) {
+            case 0, 1 -> {
+                String escape = pick(NOT_UTF8);
+                label = "query that is not UTF-8 (" + escape + ")";
+                expect = Expect.REFUSED_READ;
+                mutate(parameters, escape, stream);
+            }
+            case 2 -> {
+                String escape = pick(BROKEN_ESCAPES);
+                label = "query with a broken escape (" + escape + ")";
+                expect = Expect.REFUSED_READ;
+                mutate(parameters, escape, stream);
+            }
+            case 3 -> {
+                String odd = pick(ODD_BUT_UTF8);
+                label = "query with an odd value (" + odd + ")";
+                mutate(parameters, odd, stream);
+            }
+            case 4 -> {
+                if (random.nextBoolean()) {
+                    // more parameters than a servlet container reads (Tomcat: 1,000), within the gateway's 4 KiB
+                    int count = 1001 + random.nextInt(600);
+                    label = count + " parameters";
+                    parameters.addAll(Collections.nCopies(count, "x"));
+                } else {
+                    int times = 2 + random.nextInt(50);
+                    String name = parameters.isEmpty() || stream || random.nextBoolean()
+                            ? pick(new String[] {"x", "period", "level"})
+                            : parameters.get(random.nextInt(parameters.size())).split("=", 2)[0];
+                    label = "parameter " + name + " repeated " + times + " times";
+                    for (int i = 0; i < times; i++) {
+                        parameters.add(name + "=" + pick(new String[] {"", "2026-07", "PROVINCE", "x"}));
+                    }
+                }
+            }
+            case 5 -> {
+                String empty = pick(new String[] {"", "=", "=x", "period=", "period", "&&", "=&=", "level=&level="});
+                label = "empty parameter '" + empty + "'";
+                parameters.add(random.nextInt(parameters.size() + 1), empty);
+            }
+            default -> {
+                int length = pick(new Integer[] {1000, 3000, 4200});
+                String name = stream ? "x" : pick(new String[] {"x", "period", "parent", "level", "from"});
+                label = "huge value of " + name + " (" + length + " chars)";
+                parameters.add(name + "=" + filler(length));
+            }
+        }
+        return read(label + " on " + path, path + "?" + String.join("&", parameters), expect);
+    }
+
+    /** Puts the text in a name or value of the query: of a new parameter, or in place of an existing one's. */
+    private void mutate(List<String> parameters, String text, boolean stream) {
+        if (parameters.isEmpty() || stream || random.nextInt(3) == 0) {
+            parameters.add(random.nextBoolean() ? pick(new String[] {"x", "period", "q"}) + "=" + text : text + "=1");
+            return;
+        }
+        int index = random.nextInt(parameters.size());
+        String name = parameters.get(index).split("=", 2)[0];
+        parameters.set(index, random.nextInt(4) == 0 ? name + text + "=x" : name + "=" + text);
+    }
+
+    /**
+     * A request of any route (a read of the API document, or one of the garbage writes) with the headers a route may
+     * read made hostile: {@code Accept}, {@code Accept-Language}, {@code If-None-Match}, {@code Range}.
+     */
+    private Probe hostileHeaders() {
+        Probe base = random.nextInt(3) == 0
+                ? pick(List.<Supplier<Probe>>of(
+                                this::wrongType, this::missingField, this::unknownEnum, this::truncated))
+                        .get()
+                : read("read", pick(reads()), Expect.ANY_READ);
+        Map<String, String> headers = new LinkedHashMap<>(base.headers());
+        int count = 1 + random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            switch (random.nextInt(4)) {
+                case 0 -> headers.put("Accept", pick(HOSTILE_ACCEPT));
+                case 1 -> headers.put("Accept-Language", pick(HOSTILE_ACCEPT_LANGUAGE));
+                case 2 -> headers.put("If-None-Match", pick(HOSTILE_IF_NONE_MATCH));
+                default -> headers.put("Range", pick(HOSTILE_RANGE));
+            }
+        }
+        return new Probe(
+                "hostile headers on " + base.label(), base.method(), base.path(), headers, base.body(), base.expect());
+    }
+
+    /**
+     * Every read of the API document (api.md), with parameters that make sense: the live stream only with a level no
+     * leaderboard has, so that it is refused at once instead of streaming.
+     */
+    private String[] reads() {
+        String period = "2026-07";
+        return new String[] {
+            "/api/v1/dossiers/HX-1",
+            "/api/v1/stats/units/" + unit + "?period=" + period,
+            "/api/v1/stats/units/" + unit + "/children?period=" + period,
+            "/api/v1/stats/units/" + unit + "/series?granularity=month&from=2026-01&to=" + period,
+            "/api/v1/stats/units/" + unit + "/index?period=" + period + "&boundaries=current",
+            "/api/v1/stats/units/" + unit + "/children/index?period=" + period,
+            "/api/v1/leaderboards?level=PROVINCE&period=" + period + "&indicator=ON_TIME_RATE&limit=10",
+            "/api/v1/leaderboards?level=COMMUNE&parent=" + unit.split("\\.")[0] + "&asOf=2026-07-01T00:00:00%2B07:00",
+            "/api/v1/leaderboards/stream?level=GALAXY&period=" + period,
+            "/api/v1/units?level=COMMUNE&parent=" + unit.split("\\.")[0],
+            "/api/v1/units/" + unit,
+            "/api/v1/units/" + unit + "/procedures",
+            "/api/v1/procedures/" + procedure,
+            "/api/v1/calendar/2026",
+            "/api/v1/sources",
+            "/api/v1/reorganisations",
+            "/api/v1/openapi"
+        };
+    }
+
     private String period() {
         return pick(new String[] {
             "2026-13",
@@ -572,6 +784,19 @@ final class HostileRequests {
         }) {
             probes.add(read("absurd leaderboard query", "/api/v1/leaderboards?" + query, Expect.REFUSED_READ));
         }
+        // queries that are not UTF-8 once decoded (issue 23): refused whichever parameter, known or not, carries them
+        for (String target : new String[] {
+            "/api/v1/stats/units/" + unit + "?period=%ED%A0%80",
+            "/api/v1/leaderboards?level=%ED%A0%80",
+            "/api/v1/stats/units/" + unit + "/children?period=2026-07&x=%FF",
+            "/api/v1/stats/units/" + unit + "/series?granularity=month&from=2026-01&to=2026-02&%C0%AE=1",
+            "/api/v1/leaderboards?level=PROVINCE&period=%E",
+            "/api/v1/leaderboards?level=PROVINCE&period=%ZZ",
+            "/api/v1/dossiers/HX-1?x=%",
+            "/api/v1/openapi?x=%FF"
+        }) {
+            probes.add(read("query that is not UTF-8", target, Expect.REFUSED_READ));
+        }
         // the event stream with absurd parameters answers at once with a problem, not a stream
         probes.add(read("absurd stream", "/api/v1/leaderboards/stream?level=GALAXY", Expect.REFUSED_READ));
         return probes;
@@ -599,7 +824,7 @@ final class HostileRequests {
         return List.of(REQUIRED).contains(field) || List.of(RECEIPT).contains(field);
     }
 
-    private String pick(String[] values) {
+    private <T> T pick(T[] values) {
         return values[random.nextInt(values.length)];
     }
 

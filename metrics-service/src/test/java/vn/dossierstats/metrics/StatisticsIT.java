@@ -156,6 +156,65 @@ class StatisticsIT {
                 .isEqualTo(400);
     }
 
+    /**
+     * Reached without the gateway (inside the cluster), a query Tomcat cannot read is the caller's fault: a name or
+     * value that is not UTF-8 once percent-decoded, a value without a name, more parameters than the container reads.
+     */
+    @Test
+    void aQueryThatCannotBeReadIsAProblemNotAFailure() throws Exception {
+        for (String query : List.of(
+                "period=%ED%A0%80",
+                "period=2025-07&x=%FF",
+                "period=%C0%AE",
+                "%FF=2025-07",
+                "=2025-07",
+                "x&".repeat(1001) + "period=2025-07")) {
+            for (String path : List.of(
+                    "/api/v1/stats/units/33?",
+                    "/api/v1/stats/units/33/children?",
+                    "/api/v1/stats/units/33/series?granularity=month&from=2025-01&to=2025-02&")) {
+                HttpResponse<String> response = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + query))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).as(path + query).isEqualTo(400);
+                assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json");
+                assertThat(response.body()).contains("\"status\":400").doesNotContain("Parameter [", "Exception");
+            }
+        }
+    }
+
+    /**
+     * Headers the container or Spring MVC cannot read are the caller's fault too, and every refusal has its problem
+     * body: an Accept-Language of more languages than Tomcat reads, an Accept that cannot be parsed or lists no JSON.
+     */
+    @Test
+    void aHeaderThatCannotBeReadIsAProblemNotAFailure() throws Exception {
+        for (var request : List.of(
+                Map.entry("/api/v1/stats/units/33?period=2025|Accept-Language|a,b,c,d,e,f,g,h,i,j,k", 400),
+                Map.entry("/api/v1/stats/units/33?period=2025|Accept|a/b/c", 406),
+                Map.entry("/api/v1/stats/units/33/children?period=2025|Accept|*/*;q=abc", 406),
+                Map.entry("/api/v1/stats/units/33/series?granularity=year&from=2025&to=2025|Accept|text/html", 406),
+                Map.entry("/api/v1/stats/units/33/nope|Accept|;;;", 404))) {
+            String[] target = request.getKey().split("\\|");
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + target[0]))
+                                    .header(target[1], target[2])
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(request.getKey()).isEqualTo(request.getValue());
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(request.getKey())
+                    .startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"status\":" + request.getValue());
+        }
+    }
+
     @Test
     void theApiDocsDescribeTheThreeStatisticsPaths() throws Exception {
         JsonNode doc = get("/v3/api-docs");

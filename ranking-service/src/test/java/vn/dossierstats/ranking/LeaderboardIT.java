@@ -236,6 +236,59 @@ class LeaderboardIT {
         assertThat(get("/api/v1/leaderboards?limit=1000").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Reached without the gateway (inside the cluster), a query Tomcat cannot read is the caller's fault: a name or
+     * value that is not UTF-8 once percent-decoded, a value without a name, more parameters than the container reads.
+     */
+    @Test
+    void aQueryThatCannotBeReadIsAProblemNotAFailure() {
+        for (String query : List.of(
+                "level=%ED%A0%80",
+                "level=PROVINCE&x=%FF",
+                "period=%C0%AE",
+                "%FF=PROVINCE",
+                "=PROVINCE",
+                "x&".repeat(1001) + "level=PROVINCE")) {
+            for (String path : List.of("/api/v1/leaderboards?", "/api/v1/leaderboards/stream?")) {
+                HttpResponse<String> response = get(path + query);
+
+                assertThat(response.statusCode()).as(path + query).isEqualTo(400);
+                assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json");
+                assertThat(response.body()).contains("\"status\":400").doesNotContain("Parameter [", "Exception");
+            }
+        }
+    }
+
+    /**
+     * Headers the container or Spring MVC cannot read are the caller's fault too, and every refusal has its problem
+     * body: an Accept-Language of more languages than Tomcat reads, an Accept that cannot be parsed or lists no JSON.
+     */
+    @Test
+    void aHeaderThatCannotBeReadIsAProblemNotAFailure() throws Exception {
+        for (var request : List.of(
+                Map.entry("/api/v1/leaderboards?period=2025|Accept-Language|a,b,c,d,e,f,g,h,i,j,k", 400),
+                Map.entry("/api/v1/leaderboards?period=2025|Accept|a/b/c", 406),
+                Map.entry("/api/v1/leaderboards?period=2025|Accept|text/html", 406),
+                Map.entry("/api/v1/leaderboards/stream?level=GALAXY|Accept|application/json", 406),
+                Map.entry("/api/v1/leaderboards/nope|Accept|;;;", 404))) {
+            String[] target = request.getKey().split("\\|");
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + target[0]))
+                                    .header(target[1], target[2])
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(request.getKey()).isEqualTo(request.getValue());
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(request.getKey())
+                    .startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"status\":" + request.getValue());
+        }
+    }
+
     @Test
     void theDefaultsAreProvincesThisMonthOnTimeRate() {
         awaitBoard("/api/v1/leaderboards?level=PROVINCE&period=2026-07", 3);

@@ -1,6 +1,8 @@
 package vn.dossierstats.dossier.web;
 
 import java.net.URI;
+import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +25,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return respond(toDetail(problem));
+    }
+
+    /**
+     * Tomcat decodes the whole query on the first read of any parameter, and that read fails, whichever parameter was
+     * asked for, when a name or value is not percent-encoded UTF-8, a value has no name, or there are more parameters
+     * than it reads: the caller's fault, not ours (the gateway refuses the undecodable ones first, but a caller inside
+     * the cluster may come straight here). The exception's message quotes the caller's bytes, so it is not shown.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableQuery(InvalidParameterException exception) {
+        return respond(toDetail(new ApiProblem(
+                400,
+                "Invalid request",
+                "The query cannot be read: a parameter name or value is not percent-encoded UTF-8, a value has no name,"
+                        + " or there are too many parameters.",
+                List.of())));
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,6 +13,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -56,6 +57,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (causedBy(error, TimeoutException.class) || causedBy(error, ReadTimeoutException.class)) {
             return HttpStatus.GATEWAY_TIMEOUT;
         }
+        if (causedBy(error, InvalidMimeTypeException.class)) {
+            // WebFlux's handler mapping turns an Accept header it cannot parse into a 406, but lets one of more than 50
+            // media types fail (MimeTypeUtils.sortBySpecificity): the caller's header either way
+            return HttpStatus.NOT_ACCEPTABLE;
+        }
         if (error instanceof ResponseStatusException rse) {
             HttpStatus status = HttpStatus.resolve(rse.getStatusCode().value());
             return status == null ? HttpStatus.BAD_GATEWAY : status;
@@ -71,6 +77,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         return switch (status) {
             case NOT_FOUND -> "No such resource.";
             case METHOD_NOT_ALLOWED -> "This resource does not accept this method.";
+            case NOT_ACCEPTABLE -> "The Accept header cannot be read, or lists no media type this resource serves.";
             case SERVICE_UNAVAILABLE -> "The service behind this path is unavailable; retry later.";
             case GATEWAY_TIMEOUT -> "The service behind this path did not answer in time; retry later.";
             case BAD_GATEWAY -> "The service behind this path did not answer properly; retry later.";

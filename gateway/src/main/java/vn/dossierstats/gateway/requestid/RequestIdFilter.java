@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * ({@code spring.reactor.context-propagation=auto}) restores it into the MDC on whichever thread logs.
  */
 @Component
-class RequestIdFilter implements WebFilter, Ordered {
+public class RequestIdFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Request-Id";
     /** The MDC key (and Reactor context key) of the log pattern: {@code %X{requestId}}. */
@@ -48,7 +48,8 @@ class RequestIdFilter implements WebFilter, Ordered {
         return chain.filter(forwarded).contextWrite(context -> context.put(MDC_KEY, id));
     }
 
-    static String idFor(String incoming) {
+    /** The incoming id when it is sane, else a new one (also for answers given before this filter runs). */
+    public static String idFor(String incoming) {
         return incoming != null && SANE.matcher(incoming).matches()
                 ? incoming
                 : UUID.randomUUID().toString();

@@ -3,14 +3,18 @@ package vn.dossierstats.metrics.web;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Errors as problem+json; Spring MVC's own through {@link ResponseEntityExceptionHandler}. */
@@ -38,6 +42,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(detail);
     }
 
+    /**
+     * Tomcat decodes the whole query on the first read of any parameter, and that read fails, whichever parameter was
+     * asked for, when a name or value is not percent-encoded UTF-8, a value has no name, or there are more parameters
+     * than it reads: the caller's fault, not ours (the gateway refuses the undecodable ones first, but a caller inside
+     * the cluster may come straight here). The exception's message quotes the caller's bytes, so it is not shown.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableQuery(InvalidParameterException exception) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "The query cannot be read: a parameter name or value is not percent-encoded UTF-8, a value has no name,"
+                        + " or there are too many parameters.");
+        detail.setTitle("Invalid request");
+        return respond(detail);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         log.error("Unexpected failure", exception);
@@ -45,6 +65,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed.");
         detail.setTitle("Internal error");
         return respond(detail);
+    }
+
+    /**
+     * Spring MVC's own errors as problem+json whatever the {@code Accept} header: negotiated, an Accept it cannot parse
+     * or that lists no JSON type would leave a 404 or 406 without a body.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response == null || !(response.getBody() instanceof ProblemDetail)) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(response.getBody());
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
