@@ -112,7 +112,10 @@ class ApiDocumentation {
         return new ObjectSchema()
                 .description("One event of a dossier's life. RECEIVED and REFUSED also require unitCode,"
                         + " procedureCode and channel; DEADLINE_EXTENDED requires newDueAt; PAID requires"
-                        + " paymentChannel; RATED requires rating.")
+                        + " paymentChannel; RATED requires rating. Events may arrive in any order: one that its"
+                        + " dossier's history does not allow yet is accepted and waits until the earlier-dated events"
+                        + " arrive (GET /api/v1/dossiers/{dossierId} shows each event APPLIED, WAITING or INVALID"
+                        + " with the reason); only one that can never apply where it stands is refused with 422.")
                 .addProperty(
                         "eventId",
                         new StringSchema()
