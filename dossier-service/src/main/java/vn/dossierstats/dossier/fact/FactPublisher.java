@@ -20,8 +20,11 @@ import vn.dossierstats.dossier.outbox.Topics;
 @Component
 public class FactPublisher {
 
-    /** A new fact, the one it follows, and when to look again for the dossier turning overdue (or null). */
-    public record Publication(DossierFact previous, DossierFact fact, Instant overdueCheckAt) {}
+    /**
+     * A new fact, the one it follows, when to look again for the dossier turning overdue (or null), and the trace of
+     * the request that caused it (null: the current span's).
+     */
+    public record Publication(DossierFact previous, DossierFact fact, Instant overdueCheckAt, String traceParent) {}
 
     private final Facts facts;
     private final Outbox outbox;
@@ -32,13 +35,14 @@ public class FactPublisher {
     }
 
     /** The fact that follows {@code last}, or empty when readers would count the dossier as before. */
-    public Optional<Publication> next(LastFact last, DossierFact.Cause cause, DossierState state, Instant acceptedAt) {
+    public Optional<Publication> next(
+            LastFact last, DossierFact.Cause cause, DossierState state, Instant acceptedAt, String traceParent) {
         DossierFact fact = facts.fact(last.dossierId(), cause, state, last.sequence() + 1, acceptedAt);
         if (fact.sameStateAs(last.fact())) {
             return Optional.empty();
         }
         boolean watch = state.status().isOpen() && state.overdueFrom() != null && fact.overdueSince() == null;
-        return Optional.of(new Publication(last.fact(), fact, watch ? state.overdueFrom() : null));
+        return Optional.of(new Publication(last.fact(), fact, watch ? state.overdueFrom() : null, traceParent));
     }
 
     /** The outbox rows, in the given order: per dossier, the order of its sequence. */
@@ -47,7 +51,7 @@ public class FactPublisher {
         outbox.appendAll(
                 Topics.DOSSIER_FACTS,
                 publications.stream()
-                        .map(p -> new Outbox.Entry(p.fact().dossierId(), p.fact()))
+                        .map(p -> new Outbox.Entry(p.fact().dossierId(), p.fact(), p.traceParent()))
                         .toList());
     }
 }

@@ -116,7 +116,7 @@ public class Rejudging {
             LastFact last = locked.rows().get(dossierId);
             if (replay.received()) {
                 publisher
-                        .next(last, cause.apply(replay.state()), replay.state(), now)
+                        .next(last, cause.apply(replay.state()), replay.state(), now, null)
                         .ifPresent(publications::add);
             }
         }

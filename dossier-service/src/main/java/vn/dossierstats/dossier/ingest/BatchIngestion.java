@@ -71,11 +71,19 @@ class BatchIngestion {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** The outcome of each event, in the order given. */
+    /** The outcome of each event, in the order given; the facts they cause belong to the current trace. */
     List<Applied> ingestAll(List<DossierEvent> events) {
+        return ingestAll(events, null);
+    }
+
+    /**
+     * @param traceParents the trace of each event's request (null entries, or no list: the current span's): single
+     *     events committed together come from different requests
+     */
+    List<Applied> ingestAll(List<DossierEvent> events, List<String> traceParents) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Batch batch = transaction.execute(status -> apply(events));
+                Batch batch = transaction.execute(status -> apply(events, traceParents));
                 // counted once committed: a batch that runs again is counted once
                 batch.count();
                 return Arrays.asList(batch.outcomes);
@@ -87,7 +95,7 @@ class BatchIngestion {
         }
     }
 
-    private Batch apply(List<DossierEvent> events) {
+    private Batch apply(List<DossierEvent> events, List<String> traceParents) {
         Set<String> dossierIds = new HashSet<>();
         events.forEach(event -> dossierIds.add(event.dossierId()));
         DossierStore.LockedRows locked = store.lockAll(dossierIds);
@@ -97,7 +105,8 @@ class BatchIngestion {
         IntStream.range(0, events.size())
                 .boxed()
                 .sorted(Comparator.comparing(i -> events.get(i).dossierId()))
-                .forEach(i -> batch.outcomes[i] = batch.apply(events.get(i)));
+                .forEach(i -> batch.outcomes[i] =
+                        batch.apply(events.get(i), traceParents == null ? null : traceParents.get(i)));
 
         store.insert(batch.stored);
         store.exclude(batch.exclusions);
@@ -132,7 +141,7 @@ class BatchIngestion {
             this.histories = new HashMap<>(histories);
         }
 
-        Applied apply(DossierEvent event) {
+        Applied apply(DossierEvent event, String traceParent) {
             String body = json.writeValueAsString(event);
             EventKey key = EventKey.of(event);
             String known = bodies.get(key);
@@ -164,7 +173,8 @@ class BatchIngestion {
                                 row,
                                 new DossierFact.Cause(event.type().name(), event.eventId(), event.occurredAt()),
                                 admitted.after().state(),
-                                acceptedAt)
+                                acceptedAt,
+                                traceParent)
                         .ifPresent(publication -> {
                             publications.add(publication);
                             rows.put(event.dossierId(), row.after(publication.fact()));

@@ -13,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.dossier.DossierProperties;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
+import vn.dossierstats.dossier.outbox.TraceParents;
 
 /**
  * Concurrent single events committed together. A request hands its event to one of a few committers and waits for the
@@ -25,17 +26,20 @@ class GroupCommit implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private record Pending(DossierEvent event, CompletableFuture<BatchIngestion.Applied> answer) {}
+    /** An event handed over, with the trace of its request: the committer's thread has none of its own. */
+    private record Pending(DossierEvent event, String traceParent, CompletableFuture<BatchIngestion.Applied> answer) {}
 
     private final BatchIngestion batches;
+    private final TraceParents traces;
     private final int maxEvents;
     private final int committers;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    GroupCommit(BatchIngestion batches, DossierProperties properties) {
+    GroupCommit(BatchIngestion batches, TraceParents traces, DossierProperties properties) {
         this.batches = batches;
+        this.traces = traces;
         this.maxEvents = properties.groupCommit().maxEvents();
         this.committers = properties.groupCommit().committers();
     }
@@ -45,7 +49,7 @@ class GroupCommit implements SmartLifecycle {
         if (!running) {
             return batches.ingestAll(List.of(event)).getFirst();
         }
-        Pending pending = new Pending(event, new CompletableFuture<>());
+        Pending pending = new Pending(event, traces.current(), new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.answer().get();

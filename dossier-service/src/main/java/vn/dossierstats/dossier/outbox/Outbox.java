@@ -11,8 +11,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Outbox {
 
-    /** One record to append: its Kafka key and its value (written as JSON). */
-    public record Entry(String key, Object value) {}
+    /**
+     * One record to append: its Kafka key, its value (written as JSON) and the trace it belongs to (W3C traceparent;
+     * null: the current span's, when the change is made on the request's own thread).
+     */
+    public record Entry(String key, Object value, String traceParent) {
+
+        public Entry(String key, Object value) {
+            this(key, value, null);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -35,17 +43,21 @@ public class Outbox {
         if (entries.isEmpty()) {
             return;
         }
+        String current = traces.current();
         jdbc.sql("""
                         insert into outbox (topic, record_key, payload, trace_parent)
-                        select cast(? as text), u.record_key, u.payload, cast(? as text)
-                        from unnest(cast(? as text[]), cast(? as text[])) with ordinality as u(record_key, payload, n)
+                        select cast(? as text), u.record_key, u.payload, u.trace_parent
+                        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) with ordinality
+                            as u(record_key, payload, trace_parent, n)
                         order by u.n""")
                 .params(
                         topic,
-                        traces.current(),
                         entries.stream().map(Entry::key).toArray(String[]::new),
                         entries.stream()
                                 .map(e -> json.writeValueAsString(e.value()))
+                                .toArray(String[]::new),
+                        entries.stream()
+                                .map(e -> e.traceParent() != null ? e.traceParent() : current)
                                 .toArray(String[]::new))
                 .update();
     }
