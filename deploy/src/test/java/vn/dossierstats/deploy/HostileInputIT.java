@@ -15,10 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class HostileInputIT {
 
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -91,7 +87,6 @@ class HostileInputIT {
                 false,
                 0);
         platform = EmbeddedPlatform.start(options);
-        period = YearMonth.from(LocalDate.now(LOCAL)).toString();
         assertThat(admin("/api/v1/units/" + UNIT, "{\"name\":\"Tỉnh Thù Địch\",\"level\":\"PROVINCE\"}"))
                 .isEqualTo(201);
         for (String commune : List.of(UNIT + ".01", UNIT + ".02")) {
@@ -247,17 +242,19 @@ class HostileInputIT {
 
     /** Sends real events and returns the figures they make, once the pipeline has settled. */
     private static Map<String, String> realFigures() {
-        Instant now = Instant.now();
+        Today today = Today.spanning(Duration.ofHours(2), Duration.ZERO);
+        period = today.month(); // the figures compared are of this month, the month of these events
+        Instant inThreeDays = today.now().plusSeconds(3 * 86400);
         String batch = "{\"events\":["
                 + String.join(
                         ",",
-                        received("H-1", UNIT + ".01", now.minusSeconds(7200), now.plusSeconds(3 * 86400)),
-                        ended("H-1", now.minusSeconds(3600)),
-                        received("H-2", UNIT + ".01", now.minusSeconds(7200), now.minusSeconds(1800)),
-                        ended("H-2", now.minusSeconds(600)),
-                        received("H-3", UNIT + ".01", now.minusSeconds(3600), now.plusSeconds(3 * 86400)),
-                        received("H-4", UNIT + ".02", now.minusSeconds(7200), now.plusSeconds(3 * 86400)),
-                        ended("H-4", now.minusSeconds(60)))
+                        received("H-1", UNIT + ".01", today.ago(7200), inThreeDays),
+                        ended("H-1", today.ago(3600)),
+                        received("H-2", UNIT + ".01", today.ago(7200), today.ago(1800)),
+                        ended("H-2", today.ago(600)),
+                        received("H-3", UNIT + ".01", today.ago(3600), inThreeDays),
+                        received("H-4", UNIT + ".02", today.ago(7200), inThreeDays),
+                        ended("H-4", today.ago(60)))
                 + "]}";
         Answer answer = send(new HostileRequests.Probe(
                 "real events",

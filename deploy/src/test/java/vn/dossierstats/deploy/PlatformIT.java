@@ -12,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
 
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static EmbeddedPlatform platform;
-    private static String period;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,7 +59,6 @@ class PlatformIT {
                 true,
                 false,
                 0));
-        period = YearMonth.from(LocalDate.now(LOCAL)).toString();
         assertThat(put("/api/v1/units/E2E", "{\"name\":\"Tỉnh Kiểm Thử\",\"level\":\"PROVINCE\"}")
                         .statusCode())
                 .isEqualTo(201);
@@ -93,22 +87,19 @@ class PlatformIT {
     @Test
     @Order(1)
     void aDossierPushedThroughTheGatewayIsCountedForTheCommuneAndTheProvinceAndRanked() {
-        Instant now = Instant.now();
-        assertThat(post(received("D-1", "r-1", "E2E.01", now.minusSeconds(120), now.plusSeconds(3 * 86400)))
-                        .statusCode())
+        Today today = Today.spanning(Duration.ofSeconds(120), Duration.ZERO);
+        String period = today.month();
+        Instant due = today.now().plusSeconds(3 * 86400);
+        assertThat(post(received("D-1", "r-1", "E2E.01", today.ago(120), due)).statusCode())
                 .isEqualTo(202);
-        HttpResponse<String> again =
-                post(received("D-1", "r-1", "E2E.01", now.minusSeconds(120), now.plusSeconds(3 * 86400)));
+        HttpResponse<String> again = post(received("D-1", "r-1", "E2E.01", today.ago(120), due));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("DUPLICATE");
-        assertThat(post(resolved("D-1", "e-1", now.minusSeconds(60))).statusCode())
-                .isEqualTo(202);
+        assertThat(post(resolved("D-1", "e-1", today.ago(60))).statusCode()).isEqualTo(202);
 
         // a RESOLVED that arrives before its RECEIVED is counted once the RECEIVED arrives
-        assertThat(post(resolved("D-2", "e-2", now.minusSeconds(30))).statusCode())
-                .isEqualTo(202);
-        assertThat(post(received("D-2", "r-2", "E2E.01", now.minusSeconds(90), now.plusSeconds(3 * 86400)))
-                        .statusCode())
+        assertThat(post(resolved("D-2", "e-2", today.ago(30))).statusCode()).isEqualTo(202);
+        assertThat(post(received("D-2", "r-2", "E2E.01", today.ago(90), due)).statusCode())
                 .isEqualTo(202);
 
         for (String unit : List.of("E2E.01", "E2E")) {
@@ -154,17 +145,23 @@ class PlatformIT {
     @Test
     @Order(3)
     void killingTheMetricsServiceWhileEventsFlowLosesNothingAndCountsNothingTwice() throws Exception {
+        Today today = Today.spanning(Duration.ofHours(2), Duration.ZERO);
+        String period = today.month();
+        // what the province counted before (the first test's dossiers, when in the same month)
+        long provinceBefore = getJson("/api/v1/stats/units/E2E?period=" + period)
+                .get("received")
+                .get("new")
+                .asLong();
         int dossiers = 120;
         AtomicInteger sent = new AtomicInteger();
         Thread source = Thread.ofPlatform().start(() -> {
-            Instant now = Instant.now();
             for (int i = 0; i < dossiers; i += 10) {
                 List<String> batch = new ArrayList<>();
                 for (int j = i; j < i + 10; j++) {
                     boolean late = j % 2 == 0;
-                    Instant due = late ? now.minusSeconds(3600) : now.plusSeconds(3 * 86400);
-                    batch.add(received("K-" + j, "kr-" + j, "E2E.02", now.minusSeconds(7200), due));
-                    batch.add(resolved("K-" + j, "ke-" + j, now.minusSeconds(60)));
+                    Instant due = late ? today.ago(3600) : today.now().plusSeconds(3 * 86400);
+                    batch.add(received("K-" + j, "kr-" + j, "E2E.02", today.ago(7200), due));
+                    batch.add(resolved("K-" + j, "ke-" + j, today.ago(60)));
                 }
                 HttpResponse<String> response = postBatch(batch);
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -186,50 +183,54 @@ class PlatformIT {
             assertThat(report.get("inProgress").get("total").asLong()).isZero();
         });
         JsonNode province = getJson("/api/v1/stats/units/E2E?period=" + period);
-        assertThat(province.get("received").get("new").asLong()).isEqualTo(dossiers + 2);
+        assertThat(province.get("received").get("new").asLong()).isEqualTo(provinceBefore + dossiers);
     }
 
     @Test
     @Order(4)
     void pausesSupplementsApologiesRefusalsAndOverdueAreJudgedByTheRules() {
-        Instant now = Instant.now();
+        // the due instant of the open P-5 is on the same local day too: read after midnight, its month is judged at
+        // the month's end, when P-5 is overdue all the same
+        Today today = Today.spanning(Duration.ofSeconds(600), Duration.ofSeconds(3));
+        String period = today.month();
+        Instant tomorrow = today.now().plusSeconds(86400);
         // a pause that ends after the original due instant, resolved within the extended one
         assertThat(postBatch(List.of(
-                                received("P-1", "p1-r", "E2E.03", now.minusSeconds(600), now.minusSeconds(300)),
-                                event("P-1", "p1-s", "SUPPLEMENT_REQUESTED", now.minusSeconds(480), ""),
-                                event("P-1", "p1-t", "SUPPLEMENT_RECEIVED", now.minusSeconds(120), ""),
-                                event("P-1", "p1-e", "RESOLVED", now.minusSeconds(60), "")))
+                                received("P-1", "p1-r", "E2E.03", today.ago(600), today.ago(300)),
+                                event("P-1", "p1-s", "SUPPLEMENT_REQUESTED", today.ago(480), ""),
+                                event("P-1", "p1-t", "SUPPLEMENT_RECEIVED", today.ago(120), ""),
+                                event("P-1", "p1-e", "RESOLVED", today.ago(60), "")))
                         .body())
                 .contains("\"accepted\":4");
         // two supplement requests: late whatever the times
         assertThat(postBatch(List.of(
-                                received("P-2", "p2-r", "E2E.03", now.minusSeconds(600), now.plusSeconds(86400)),
-                                event("P-2", "p2-s1", "SUPPLEMENT_REQUESTED", now.minusSeconds(540), ""),
-                                event("P-2", "p2-t1", "SUPPLEMENT_RECEIVED", now.minusSeconds(480), ""),
-                                event("P-2", "p2-s2", "SUPPLEMENT_REQUESTED", now.minusSeconds(420), ""),
-                                event("P-2", "p2-t2", "SUPPLEMENT_RECEIVED", now.minusSeconds(360), ""),
-                                event("P-2", "p2-e", "RESOLVED", now.minusSeconds(60), "")))
+                                received("P-2", "p2-r", "E2E.03", today.ago(600), tomorrow),
+                                event("P-2", "p2-s1", "SUPPLEMENT_REQUESTED", today.ago(540), ""),
+                                event("P-2", "p2-t1", "SUPPLEMENT_RECEIVED", today.ago(480), ""),
+                                event("P-2", "p2-s2", "SUPPLEMENT_REQUESTED", today.ago(420), ""),
+                                event("P-2", "p2-t2", "SUPPLEMENT_RECEIVED", today.ago(360), ""),
+                                event("P-2", "p2-e", "RESOLVED", today.ago(60), "")))
                         .body())
                 .contains("\"accepted\":6");
         // an apology does not rescue a late dossier
         assertThat(postBatch(List.of(
-                                received("P-3", "p3-r", "E2E.03", now.minusSeconds(600), now.minusSeconds(300)),
+                                received("P-3", "p3-r", "E2E.03", today.ago(600), today.ago(300)),
                                 event(
                                         "P-3",
                                         "p3-a",
                                         "DEADLINE_EXTENDED",
-                                        now.minusSeconds(360),
-                                        ",\"newDueAt\":\"" + local(now.plusSeconds(86400)) + "\""),
-                                event("P-3", "p3-e", "RESOLVED", now.minusSeconds(60), "")))
+                                        today.ago(360),
+                                        ",\"newDueAt\":\"" + local(tomorrow) + "\""),
+                                event("P-3", "p3-e", "RESOLVED", today.ago(60), "")))
                         .body())
                 .contains("\"accepted\":3");
         // a refused dossier never enters the statistics
-        assertThat(post(received("P-4", "p4-r", "E2E.03", now.minusSeconds(60), now.plusSeconds(86400))
+        assertThat(post(received("P-4", "p4-r", "E2E.03", today.ago(60), tomorrow)
                                 .replace("\"RECEIVED\"", "\"REFUSED\""))
                         .statusCode())
                 .isEqualTo(202);
         // an open dossier that passes its due instant, with no request to trigger anything
-        assertThat(post(received("P-5", "p5-r", "E2E.03", now.minusSeconds(60), now.plusSeconds(3)))
+        assertThat(post(received("P-5", "p5-r", "E2E.03", today.ago(60), today.later(Duration.ofSeconds(3))))
                         .statusCode())
                 .isEqualTo(202);
 
@@ -254,6 +255,8 @@ class PlatformIT {
     @Test
     @Order(5)
     void aLeaderboardStreamThroughTheGatewayReceivesTheChangeAnEventMakes() throws Exception {
+        Today today = Today.spanning(Duration.ofSeconds(60), Duration.ZERO);
+        String period = today.month();
         java.util.concurrent.BlockingQueue<JsonNode> boards = new java.util.concurrent.LinkedBlockingQueue<>();
         var stream = HTTP.sendAsync(
                 HttpRequest.newBuilder(uri("/api/v1/leaderboards/stream?level=COMMUNE&parent=E2E&indicator=ONLINE_SHARE"
@@ -271,8 +274,12 @@ class PlatformIT {
             assertThat(first).as("the full leaderboard on connect").isNotNull();
             long before = volumeOf(first, "E2E.03");
 
-            Instant now = Instant.now();
-            assertThat(post(received("D-SSE", "r-sse", "E2E.03", now.minusSeconds(60), now.plusSeconds(86400)))
+            assertThat(post(received(
+                                    "D-SSE",
+                                    "r-sse",
+                                    "E2E.03",
+                                    today.ago(60),
+                                    today.now().plusSeconds(86400)))
                             .statusCode())
                     .isEqualTo(202);
             Instant accepted = Instant.now();

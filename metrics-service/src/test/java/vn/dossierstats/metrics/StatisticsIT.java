@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
@@ -41,6 +44,13 @@ import vn.dossierstats.metrics.stream.StatisticsEngine;
 class StatisticsIT {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /**
+     * The service's clock: 10:00 on Wednesday 18 November 2026 in Vietnam when the tests start, ticking from there.
+     * The hours before it are on the same local day, and the hand-worked July is a closed month, whatever the hour,
+     * date and zone of the machine that runs the tests.
+     */
+    private static final Clock CLOCK = startedAt(OffsetDateTime.parse("2026-11-18T10:00:00+07:00"));
+
     private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, String> producer;
@@ -69,6 +79,17 @@ class StatisticsIT {
 
     @Autowired
     StatisticsEngine engine;
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return CLOCK;
+    }
+
+    private static Clock startedAt(OffsetDateTime start) {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start.toInstant()));
+    }
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) throws Exception {
@@ -125,13 +146,11 @@ class StatisticsIT {
 
     @Test
     void aResolvedDossierIsCountedForTheCommuneAndTheProvinceWithinASecond() throws Exception {
-        String today = LocalDate.now(ZONE).toString();
-        Instant received = Instant.now().minusSeconds(3600);
+        Instant now = CLOCK.instant();
+        String today = LocalDate.ofInstant(now, ZONE).toString();
+        Instant received = now.minusSeconds(3600); // today: the clock started at 10:00
         send("dossier.facts.v1", "IT-1", fact("IT-1", 1, "33.002", received, null, null));
-        send(
-                "dossier.facts.v1",
-                "IT-1",
-                fact("IT-1", 2, "33.002", received, Instant.now().minusSeconds(60), "ON_TIME"));
+        send("dossier.facts.v1", "IT-1", fact("IT-1", 2, "33.002", received, now.minusSeconds(60), "ON_TIME"));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode commune = get("/api/v1/stats/units/33.002?period=" + today);
@@ -150,7 +169,8 @@ class StatisticsIT {
     void badRequestsAreProblems() throws Exception {
         assertThat(status("/api/v1/stats/units/nope")).isEqualTo(404);
         assertThat(status("/api/v1/stats/units/33?period=2026-13")).isEqualTo(400);
-        assertThat(status("/api/v1/stats/units/33?period=2999")).isEqualTo(400);
+        int thisYear = LocalDate.now(CLOCK.withZone(ZONE)).getYear();
+        assertThat(status("/api/v1/stats/units/33?period=" + (thisYear + 1))).isEqualTo(400); // starts after now
         assertThat(status("/api/v1/stats/units/33?period=0000")).isEqualTo(400);
         assertThat(status("/api/v1/stats/units/33/series?granularity=year&from=1999&to=2000"))
                 .isEqualTo(400);
@@ -230,8 +250,9 @@ class StatisticsIT {
 
     @Test
     void aCrashWhileFactsFlowLosesNothingAndCountsNothingTwice() throws Exception {
-        String today = LocalDate.now(ZONE).toString();
-        Instant received = Instant.now().minusSeconds(7200);
+        Instant now = CLOCK.instant();
+        String today = LocalDate.ofInstant(now, ZONE).toString();
+        Instant received = now.minusSeconds(7200); // today: the clock started at 10:00
         int dossiers = 300;
         for (int i = 0; i < dossiers; i++) {
             send("dossier.facts.v1", "C-" + i, fact("C-" + i, 1, "CR.001", received, null, null));
@@ -242,13 +263,7 @@ class StatisticsIT {
             send(
                     "dossier.facts.v1",
                     "C-" + i,
-                    fact(
-                            "C-" + i,
-                            2,
-                            "CR.001",
-                            received,
-                            Instant.now().minusSeconds(5),
-                            i % 3 == 0 ? "LATE" : "EARLY"));
+                    fact("C-" + i, 2, "CR.001", received, now.minusSeconds(5), i % 3 == 0 ? "LATE" : "EARLY"));
             send("dossier.facts.v1", "C-" + i, fact("C-" + i, 1, "CR.001", received, null, null)); // stale redelivery
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -411,7 +426,6 @@ class StatisticsIT {
                 org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("rebuild").toString());
         config.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        java.time.Clock clock = java.time.Clock.systemUTC();
         // the rebuilt instance writes nowhere the live one reads: its statistics go to their own topic name
         var builder = new org.apache.kafka.streams.StreamsBuilder();
         var topology = vn.dossierstats.metrics.stream.StatisticsTopology.build(
@@ -419,7 +433,7 @@ class StatisticsIT {
                 ZONE,
                 2000,
                 new vn.dossierstats.metrics.stream.Cadence(Duration.ofMillis(200), Duration.ofMillis(200)),
-                clock,
+                CLOCK,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         try (var rebuilt = new org.apache.kafka.streams.KafkaStreams(topology, config)) {
             rebuilt.start();
@@ -470,7 +484,7 @@ class StatisticsIT {
                  "channel":"%s","status":"%s","receivedAt":"%s","dueAt":"%s","overdueSince":%s,
                  "endedAt":%s,"classification":%s,"digitized":true,"feeRequired":false,"paidOnlineAt":null}""".formatted(
                         id,
-                        Instant.now(),
+                        CLOCK.instant(),
                         unit,
                         parent(unit),
                         unit,
@@ -504,7 +518,7 @@ class StatisticsIT {
                  "endedAt":%s,"classification":%s,"digitized":false,"feeRequired":false,"paidOnlineAt":null}""".formatted(
                         id,
                         sequence,
-                        Instant.now(),
+                        CLOCK.instant(),
                         unit,
                         parent(unit),
                         unit,

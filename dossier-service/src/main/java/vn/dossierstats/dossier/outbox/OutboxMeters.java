@@ -24,11 +24,8 @@ public final class OutboxMeters {
     private final MeterRegistry meters;
     private volatile Backlog cached;
 
-    public OutboxMeters(JdbcClient jdbc, MeterRegistry meters) {
-        this(jdbc, meters, Clock.systemUTC());
-    }
-
-    OutboxMeters(JdbcClient jdbc, MeterRegistry meters, Clock clock) {
+    /** @param clock the service's clock bean, which the age of the oldest row is measured on, like every instant */
+    public OutboxMeters(JdbcClient jdbc, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;

@@ -2,6 +2,7 @@ package vn.dossierstats.dossier.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +43,12 @@ public class OutboxRelay {
             JdbcClient jdbc,
             KafkaTemplate<String, String> kafka,
             TransactionTemplate transaction,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transaction = transaction;
-        this.outboxMeters = new OutboxMeters(jdbc, meters);
+        this.outboxMeters = new OutboxMeters(jdbc, meters, clock);
     }
 
     @Scheduled(fixedDelayString = "${dossier.outbox-poll-interval}")

@@ -29,6 +29,9 @@ class OutboxRelayIT extends IntegrationTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void aFailedSendLeavesTheRowPending() {
         // the row is written in this transaction, so the application's own relay never sees it
@@ -51,7 +54,7 @@ class OutboxRelayIT extends IntegrationTest {
                         return super.send(record);
                     }
                 };
-        OutboxRelay relay = new OutboxRelay(jdbc, failing, transaction, meters);
+        OutboxRelay relay = new OutboxRelay(jdbc, failing, transaction, meters, clock);
         transaction.executeWithoutResult(status -> {
             // hold the relay lock in this session (it is re-entrant), so the relay under test is the one that runs;
             // the rows are written in this transaction, so the application's own relay never sees them

@@ -15,11 +15,14 @@ class AdminJwtTest {
 
     private static final String SECRET = "a-test-secret-of-at-least-32-bytes!!";
     private static final long NOW = 1_800_000_000L;
-    private final AdminJwt jwt = new AdminJwt(
-            SECRET,
-            "admin",
-            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
-            JsonMapper.builder().build());
+    /**
+     * The tokens here expire around NOW, 15 January 2027: judged on the machine's clock, after that day each would be
+     * refused as expired, whatever else the test meant to refuse it for.
+     */
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+
+    private final AdminJwt jwt =
+            new AdminJwt(SECRET, "admin", CLOCK, JsonMapper.builder().build());
 
     @Test
     void aSignedUnexpiredTokenWithTheAdminRoleIsAdmitted() {
@@ -94,16 +97,12 @@ class AdminJwtTest {
 
     @Test
     void withoutASecretNobodyIsAdmittedAndAShortSecretStopsTheGateway() {
-        AdminJwt closed = new AdminJwt(
-                "", "admin", Clock.systemUTC(), JsonMapper.builder().build());
+        AdminJwt closed = new AdminJwt("", "admin", CLOCK, JsonMapper.builder().build());
         assertThat(closed.admits(TestJwts.hs256(SECRET, TestJwts.adminClaims(NOW + 60))))
                 .isFalse();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new AdminJwt(
-                        "too-short",
-                        "admin",
-                        Clock.systemUTC(),
-                        JsonMapper.builder().build()))
+                        "too-short", "admin", CLOCK, JsonMapper.builder().build()))
                 .withMessageContaining("32 bytes");
     }
 }
