@@ -1,4 +1,4 @@
-package vn.dossierstats.dossier.observability;
+package vn.dossierstats.dossier.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
