@@ -86,8 +86,9 @@ class GroupCommit implements SmartLifecycle {
 
     private void commit(List<Pending> group) {
         try {
-            List<BatchIngestion.Applied> outcomes =
-                    batches.ingestAll(group.stream().map(Pending::event).toList());
+            List<BatchIngestion.Applied> outcomes = batches.ingestAll(
+                    group.stream().map(Pending::event).toList(),
+                    group.stream().map(Pending::traceParent).toList());
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).answer().complete(outcomes.get(i));
             }
