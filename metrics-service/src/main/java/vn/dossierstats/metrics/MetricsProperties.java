@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicPartitions partitions of the topic this service declares
  * @param topicReplicas replication factor of this service's topics (and Streams' internal ones)
  * @param sourceTopicWait how long to wait at start-up for the topics this service reads
+ * @param maxAge how long an HTTP cache may reuse a report without asking again ({@code Cache-Control: max-age}, whole
+ *     seconds): a running period's report can change with every fact, so 0: caches revalidate every time, which costs
+ *     a 304 without a body while nothing changed
+ * @param reportCacheEntries how many computed reports (unit and period) are kept for reads
  */
 @ConfigurationProperties("metrics")
 public record MetricsProperties(
@@ -30,4 +34,6 @@ public record MetricsProperties(
         int streamThreads,
         int topicPartitions,
         short topicReplicas,
-        Duration sourceTopicWait) {}
+        Duration sourceTopicWait,
+        Duration maxAge,
+        int reportCacheEntries) {}

@@ -129,6 +129,14 @@ class StatisticsIT {
                 "{\"code\":\"CR\",\"name\":\"Tỉnh C\",\"level\":\"PROVINCE\",\"parentCode\":null}");
         send(
                 "catalogue.units.v1",
+                "ET",
+                "{\"code\":\"ET\",\"name\":\"Tỉnh E\",\"level\":\"PROVINCE\",\"parentCode\":null}");
+        send(
+                "catalogue.units.v1",
+                "ET.001",
+                "{\"code\":\"ET.001\",\"name\":\"Xã E\",\"level\":\"COMMUNE\",\"parentCode\":\"ET\"}");
+        send(
+                "catalogue.units.v1",
                 "CR.001",
                 "{\"code\":\"CR.001\",\"name\":\"Xã C\",\"level\":\"COMMUNE\",\"parentCode\":\"CR\"}");
     }
@@ -246,6 +254,14 @@ class StatisticsIT {
         assertThat(doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/parameters")
                         .toString())
                 .contains("\"period\"");
+        // served as prepared bytes, still described as the report; a 304 has no body
+        JsonNode responses = doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/responses");
+        assertThat(responses.at("/200/content/*~1*/schema/$ref").asString()).endsWith("/Report");
+        assertThat(responses.at("/304/content").isMissingNode()).isTrue();
+        assertThat(doc.at(
+                                "/paths/~1api~1v1~1stats~1units~1{unitCode}~1children/get/responses/200/content/*~1*/schema/type")
+                        .asString())
+                .isEqualTo("object");
     }
 
     @Test
@@ -388,6 +404,72 @@ class StatisticsIT {
             assertThat(second.get("progressScore").asDouble()).isEqualTo(13.33);
             assertThat(second.get("onTimeRate").asDouble()).isEqualTo(0.5);
         });
+    }
+
+    /**
+     * A report carries a strong tag of its bytes: a client holding it gets a 304 without a body for as long as its
+     * figures stand, and the new figures with a new tag as soon as a fact moves them (never the held one as current).
+     */
+    @Test
+    void aReportIsTaggedAndANotModifiedAnswersAClientHoldingItUntilItsFiguresMove() throws Exception {
+        String may = "/api/v1/stats/units/ET?period=2026-05";
+        send(
+                "dossier.facts.v1",
+                "ET-1",
+                handWorked(
+                        "ET-1",
+                        "ET.001",
+                        "ONLINE",
+                        "RESOLVED",
+                        "2026-05-05T09:00",
+                        "2026-05-10T17:00",
+                        "2026-05-06T09:00",
+                        "EARLY",
+                        false));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> get(may).get("ended").get("total").asLong() == 1);
+
+        HttpResponse<String> first = response(may, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).as("a strong tag").matches("\"[^\"]+\"");
+        assertThat(first.headers().firstValue("Cache-Control")).contains("public, max-age=0, must-revalidate");
+        HttpResponse<String> held = response(may, etag);
+        assertThat(held.statusCode()).isEqualTo(304);
+        assertThat(held.body()).isEmpty();
+        assertThat(held.headers().firstValue("ETag")).contains(etag);
+        assertThat(held.headers().firstValue("Cache-Control")).contains("public, max-age=0, must-revalidate");
+        // the descendants' reports are tagged the same way
+        HttpResponse<String> children = response("/api/v1/stats/units/ET/children?period=2026-05", null);
+        String childrenTag = children.headers().firstValue("ETag").orElseThrow();
+        assertThat(response("/api/v1/stats/units/ET/children?period=2026-05", childrenTag)
+                        .statusCode())
+                .isEqualTo(304);
+
+        send(
+                "dossier.facts.v1",
+                "ET-2",
+                handWorked(
+                        "ET-2",
+                        "ET.001",
+                        "DIRECT",
+                        "RESOLVED",
+                        "2026-05-12T09:00",
+                        "2026-05-13T17:00",
+                        "2026-05-20T09:00",
+                        "LATE",
+                        true));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> changed = response(may, etag);
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+            JsonNode report = JSON.readTree(changed.body());
+            assertThat(report.get("ended").toString()).isEqualTo("{\"early\":1,\"onTime\":0,\"late\":1,\"total\":2}");
+            assertThat(report.get("onTimeRate").asDouble()).isEqualTo(0.5);
+        });
+        assertThat(response("/api/v1/stats/units/ET/children?period=2026-05", childrenTag)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** A rebuild is a second topology under a new application id, replaying the compacted facts from the start. */
@@ -537,6 +619,15 @@ class StatisticsIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** @param ifNoneMatch the entity tag the client holds, or null */
+    private HttpResponse<String> response(String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private int status(String path) throws Exception {

@@ -3,6 +3,7 @@ package vn.dossierstats.ranking;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param timeZone local time of periods and of the instants the API outputs
@@ -14,6 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicReplicas replicas of the leaderboard topic when this service declares it
  * @param publishInterval a leaderboard is published at most once per interval (the latest content wins)
  * @param history how leaderboard snapshots are stored
+ * @param maxAge how long an HTTP cache may reuse a leaderboard without asking again ({@code Cache-Control: max-age}, in
+ *     whole seconds): a leaderboard can change with every publication of the running periods' statistics (every
+ *     200 ms, metrics-service's {@code metrics.publish-interval}), so 0 by default: caches revalidate every time, which
+ *     costs a 304 without a body while nothing changed
+ * @param readCacheSize the most bytes of serialised leaderboards kept for reads
  */
 @ConfigurationProperties("ranking")
 public record RankingProperties(
@@ -25,7 +31,9 @@ public record RankingProperties(
         Integer topicPartitions,
         Short topicReplicas,
         Duration publishInterval,
-        History history) {
+        History history,
+        Duration maxAge,
+        DataSize readCacheSize) {
 
     public RankingProperties {
         timeZone = timeZone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : timeZone;
@@ -37,6 +45,8 @@ public record RankingProperties(
         topicReplicas = topicReplicas == null ? 1 : topicReplicas;
         publishInterval = publishInterval == null ? Duration.ofMillis(200) : publishInterval;
         history = history == null ? new History(null, null, null) : history;
+        maxAge = maxAge == null ? Duration.ZERO : maxAge;
+        readCacheSize = readCacheSize == null ? DataSize.ofMegabytes(32) : readCacheSize;
         if (minVolume < 0) {
             throw new IllegalArgumentException("ranking.min-volume must not be negative");
         }
@@ -44,6 +54,9 @@ public record RankingProperties(
             throw new IllegalArgumentException("ranking.limit-max must be positive");
         }
         positive("ranking.publish-interval", publishInterval);
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("ranking.max-age must not be negative");
+        }
     }
 
     /**

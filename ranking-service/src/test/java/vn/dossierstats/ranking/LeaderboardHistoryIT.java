@@ -145,7 +145,13 @@ class LeaderboardHistoryIT {
         awaitCodes(q2, List.of("33", "01"));
         awaitCodes(q2 + "&asOf=" + encode("2026-07-01T09:00:00+07:00"), List.of("33", "01"));
 
-        JsonNode endOfQuarter = json(get(q2 + "&asOf=" + encode("2026-07-01T00:00:00+07:00")));
+        HttpResponse<String> asItStood = get(q2 + "&asOf=" + encode("2026-07-01T00:00:00+07:00"));
+        JsonNode endOfQuarter = json(asItStood);
+        // history is tagged like the live leaderboard: a client holding it gets a 304
+        String etag = asItStood.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> held = get(q2 + "&asOf=" + encode("2026-07-01T00:00:00+07:00"), etag);
+        assertThat(held.statusCode()).isEqualTo(304);
+        assertThat(held.headers().firstValue("Cache-Control")).isPresent();
         assertThat(codes(endOfQuarter)).containsExactly("01", "33");
         assertThat(endOfQuarter.get("entries").get(0).get("value").asDouble()).isEqualTo(0.9);
         assertThat(endOfQuarter.get("asOf").asString()).endsWith("+07:00");
@@ -281,13 +287,18 @@ class LeaderboardHistoryIT {
     }
 
     private HttpResponse<String> get(String path) {
+        return get(path, null);
+    }
+
+    /** @param ifNoneMatch the entity tag the client holds, or null */
+    private HttpResponse<String> get(String path, String ifNoneMatch) {
         try {
-            return HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(10));
+            if (ifNoneMatch != null) {
+                request.header("If-None-Match", ifNoneMatch);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

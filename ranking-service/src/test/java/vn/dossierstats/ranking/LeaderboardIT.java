@@ -111,6 +111,10 @@ class LeaderboardIT {
                 .containsExactlyInAnyOrder("/api/v1/leaderboards", "/api/v1/leaderboards/stream");
         assertThat(doc.at("/paths/~1api~1v1~1leaderboards/get/parameters").toString())
                 .contains("\"level\"", "\"period\"", "\"indicator\"", "\"limit\"");
+        // served as prepared bytes, still described as the leaderboard; a 304 has no body
+        JsonNode responses = doc.at("/paths/~1api~1v1~1leaderboards/get/responses");
+        assertThat(responses.at("/200/content/*~1*/schema/$ref").asString()).endsWith("/LeaderboardView");
+        assertThat(responses.at("/304/content").isMissingNode()).isTrue();
     }
 
     @Test
@@ -363,6 +367,36 @@ class LeaderboardIT {
     }
 
     @Test
+    void aLeaderboardIsTaggedAndANotModifiedAnswersAClientHoldingItUntilItsFiguresMove() {
+        String path = "/api/v1/leaderboards?level=PROVINCE&period=2026-08";
+        stats("01", "2026-08", 30, 0, 0);
+        stats("33", "2026-08", 10, 0, 20);
+        awaitBoard(path, 2);
+        HttpResponse<String> first = get(path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).as("a strong tag").matches("\"[^\"]+\"");
+        assertThat(first.headers().firstValue("Cache-Control")).contains("public, max-age=0, must-revalidate");
+        assertThat(codes(json(first).get("entries"))).containsExactly("01", "33");
+
+        HttpResponse<String> held = get(path, etag);
+        assertThat(held.statusCode()).isEqualTo(304);
+        assertThat(held.body()).isEmpty();
+        assertThat(held.headers().firstValue("ETag")).contains(etag);
+        assertThat(held.headers().firstValue("Cache-Control")).contains("public, max-age=0, must-revalidate");
+        assertThat(get(path, "\"something-else\"").statusCode()).isEqualTo(200);
+
+        stats("33", "2026-08", 40, 0, 0);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> changed = get(path, etag);
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+            assertThat(codes(json(changed).get("entries"))).containsExactly("33", "01");
+            assertThat(json(changed).get("entries").get(0).get("value").asDouble())
+                    .isEqualTo(1.0);
+        });
+    }
+
+    @Test
     void aStreamOfABadLeaderboardIsAProblem() {
         HttpResponse<String> response = get("/api/v1/leaderboards/stream?indicator=SPEED");
         assertThat(response.statusCode()).isEqualTo(400);
@@ -393,13 +427,18 @@ class LeaderboardIT {
     }
 
     private HttpResponse<String> get(String path) {
+        return get(path, null);
+    }
+
+    /** @param ifNoneMatch the entity tag the client holds, or null */
+    private HttpResponse<String> get(String path, String ifNoneMatch) {
         try {
-            return HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(10));
+            if (ifNoneMatch != null) {
+                request.header("If-None-Match", ifNoneMatch);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -62,6 +62,26 @@ public record Report(
                 rate(c.paidOnline(), c.feeRequired()));
     }
 
+    /** The same figures as of another instant. */
+    public Report withAsOf(OffsetDateTime instant) {
+        return new Report(
+                unitCode,
+                unitName,
+                level,
+                period,
+                from,
+                to,
+                instant,
+                received,
+                ended,
+                inProgress,
+                onTimeRate,
+                progressScore,
+                onlineShare,
+                digitizedShare,
+                paidOnlineShare);
+    }
+
     /** A rate or share, half-up to 4 decimals from the exact fraction; null when nothing to divide. */
     public static Double rate(long numerator, long denominator) {
         return denominator == 0 ? null : divide(numerator, denominator, 1, 4);

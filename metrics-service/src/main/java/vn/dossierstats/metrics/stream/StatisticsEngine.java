@@ -43,15 +43,22 @@ public class StatisticsEngine implements SmartLifecycle {
     private final KafkaProperties kafka;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final UnitVersions versions;
     private volatile KafkaStreams streams;
     private volatile Thread starter;
     private volatile boolean running;
 
-    StatisticsEngine(MetricsProperties properties, KafkaProperties kafka, Clock clock, MeterRegistry meters) {
+    StatisticsEngine(
+            MetricsProperties properties,
+            KafkaProperties kafka,
+            Clock clock,
+            MeterRegistry meters,
+            UnitVersions versions) {
         this.properties = properties;
         this.kafka = kafka;
         this.clock = clock;
         this.meters = meters;
+        this.versions = versions;
     }
 
     @Override
@@ -96,8 +103,14 @@ public class StatisticsEngine implements SmartLifecycle {
                 properties.firstYear(),
                 new Cadence(properties.publishInterval(), properties.pastPublishInterval()),
                 clock,
-                meters);
+                meters,
+                versions);
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
+        // the stores may change under the unit versions (partitions moving, state restored): nothing computed before
+        // such a change is reused after it
+        versions.reset();
+        created.setStateListener((next, previous) -> versions.reset());
+        created.setGlobalStateRestoreListener(new StoreRestorations(versions));
         created.setUncaughtExceptionHandler(exception -> {
             log.error("Stream thread failed; replacing it", exception);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse

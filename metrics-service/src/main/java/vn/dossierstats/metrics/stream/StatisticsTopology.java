@@ -55,7 +55,19 @@ public final class StatisticsTopology {
 
     public static Topology build(
             StreamsBuilder builder, ZoneId zone, int firstYear, Cadence cadence, Clock clock, MeterRegistry meters) {
-        return build(builder, zone, firstYear, cadence, clock, meters, Stores::persistentKeyValueStore);
+        return build(builder, zone, firstYear, cadence, clock, meters, new UnitVersions());
+    }
+
+    /** @param versions told of every unit whose buckets change (reads reuse reports while nothing changed) */
+    public static Topology build(
+            StreamsBuilder builder,
+            ZoneId zone,
+            int firstYear,
+            Cadence cadence,
+            Clock clock,
+            MeterRegistry meters,
+            UnitVersions versions) {
+        return build(builder, zone, firstYear, cadence, clock, meters, Stores::persistentKeyValueStore, versions);
     }
 
     /** @param stores how the state stores are kept (in memory in tests that pipe thousands of records) */
@@ -67,6 +79,18 @@ public final class StatisticsTopology {
             Clock clock,
             MeterRegistry meters,
             Function<String, KeyValueBytesStoreSupplier> stores) {
+        return build(builder, zone, firstYear, cadence, clock, meters, stores, new UnitVersions());
+    }
+
+    static Topology build(
+            StreamsBuilder builder,
+            ZoneId zone,
+            int firstYear,
+            Cadence cadence,
+            Clock clock,
+            MeterRegistry meters,
+            Function<String, KeyValueBytesStoreSupplier> stores,
+            UnitVersions versions) {
         Contributions contributions = new Contributions(zone);
         Timer freshness = Timer.builder("dossier.stats.freshness")
                 .description("From a dossier event's acceptance to its effect being queryable")
@@ -91,7 +115,7 @@ public final class StatisticsTopology {
                 .process(() -> new FactDeltas(contributions), LAST_FACTS)
                 .repartition(
                         Repartitioned.with(Serdes.String(), DeltaSerde.serde()).withName("unit-deltas"))
-                .process(() -> new BucketAggregator(zone, firstYear, cadence, clock, freshness), BUCKETS)
+                .process(() -> new BucketAggregator(zone, firstYear, cadence, clock, freshness, versions), BUCKETS)
                 .to(Topics.UNIT_STATS, Produced.with(Serdes.String(), JsonSerde.of(UnitStats.class)));
         return builder.build();
     }
@@ -137,18 +161,21 @@ public final class StatisticsTopology {
         private final Cadence cadence;
         private final Clock clock;
         private final Timer freshness;
+        private final UnitVersions versions;
         private final DirtyPeriods dirty = new DirtyPeriods(MAX_REPUBLISHED);
 
         private ProcessorContext<String, UnitStats> context;
         private KeyValueStore<String, Counts> buckets;
         private ReportCalculator calculator;
 
-        BucketAggregator(ZoneId zone, int firstYear, Cadence cadence, Clock clock, Timer freshness) {
+        BucketAggregator(
+                ZoneId zone, int firstYear, Cadence cadence, Clock clock, Timer freshness, UnitVersions versions) {
             this.zone = zone;
             this.firstYear = firstYear;
             this.cadence = cadence;
             this.clock = clock;
             this.freshness = freshness;
+            this.versions = versions;
         }
 
         @Override
@@ -172,6 +199,8 @@ public final class StatisticsTopology {
                 buckets.put(key, updated.isZero() ? null : updated);
                 dirty.mark(unit, period, acceptedAt);
             }
+            // after the writes: a reader that sees the new version reads them
+            versions.changed(unit);
             if (acceptedAt != null) {
                 freshness.record(Duration.between(acceptedAt, clock.instant()).abs());
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Report;
@@ -16,21 +17,40 @@ import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.metrics.stream.BucketStore;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
+import vn.dossierstats.metrics.stream.UnitVersions;
 
-/** Period reports read from the live bucket store. */
+/**
+ * Period reports read from the live bucket store, each computed once per change of what it is computed from
+ * ({@link ReportBasis}) and then served from a {@link ReportCache} with its serialised body.
+ *
+ * <p>{@code asOf} of a report is the instant it was computed with its figures; they stand so now, which is what the
+ * body's entity tag asserts (see {@link ReportCache}). A response never names an instant at which its figures were not
+ * true; the {@code Date} header tells when it was sent.
+ */
 @Service
 public class Reports {
 
     private final StatisticsEngine engine;
+    private final UnitVersions versions;
+    private final JsonMapper json;
     private final ZoneId zone;
     private final int firstYear;
     private final Clock clock;
+    private final ReportCache cache;
 
-    Reports(StatisticsEngine engine, MetricsProperties properties, Clock clock) {
+    Reports(
+            StatisticsEngine engine,
+            UnitVersions versions,
+            JsonMapper json,
+            MetricsProperties properties,
+            Clock clock) {
         this.engine = engine;
+        this.versions = versions;
+        this.json = json;
         this.zone = properties.timeZone();
         this.firstYear = properties.firstYear();
         this.clock = clock;
+        this.cache = new ReportCache(properties.reportCacheEntries(), json::writeValueAsBytes);
     }
 
     public Optional<UnitRecord> unit(String code) {
@@ -59,9 +79,33 @@ public class Reports {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
+    /** The report of the unit and period as the buckets stand. */
     public Report report(UnitRecord unit, Period period) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
+        if (!engine.isProcessing()) {
+            return compute(unit, period, now, today);
+        }
+        return cache.report(unit.code(), period, basis(unit, today), () -> compute(unit, period, now, today));
+    }
+
+    /** The same report, serialised. */
+    PreparedBody body(UnitRecord unit, Period period) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        if (!engine.isProcessing()) {
+            // restoring, rebalancing or stopped: the store answers (or refuses, 503) as it stands; nothing is kept
+            return PreparedBody.of(json.writeValueAsBytes(compute(unit, period, now, today)));
+        }
+        return cache.body(unit.code(), period, basis(unit, today), () -> compute(unit, period, now, today));
+    }
+
+    /** Taken before the buckets are read: a bucket written after this is reported under a newer version. */
+    private ReportBasis basis(UnitRecord unit, LocalDate today) {
+        return new ReportBasis(versions.of(unit.code()), today, unit);
+    }
+
+    private Report compute(UnitRecord unit, Period period, Instant now, LocalDate today) {
         LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
         ReportCalculator calculator = new ReportCalculator(new BucketStore(engine.buckets(unit.code())), firstYear);
         return Report.of(

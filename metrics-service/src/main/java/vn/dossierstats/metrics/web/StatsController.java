@@ -1,20 +1,32 @@
 package vn.dossierstats.metrics.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.period.Granularity;
 import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.stream.UnitRecord;
 
-/** The statistics API of api.md. */
+/**
+ * The statistics API of api.md. Every answer carries a strong entity tag of its bytes ({@code If-None-Match} → 304
+ * without a body) and {@code Cache-Control}; a report is served from its prepared body while nothing it is computed
+ * from changed ({@link Reports}).
+ */
 @RestController
 @RequestMapping("/api/v1/stats/units/{unitCode}")
 class StatsController {
@@ -22,32 +34,77 @@ class StatsController {
     private static final int MAX_POINTS = 1000;
 
     private final Reports reports;
+    private final JsonMapper json;
+    private final ConditionalGet conditional;
 
-    StatsController(Reports reports) {
+    StatsController(Reports reports, JsonMapper json, MetricsProperties properties) {
         this.reports = reports;
+        this.json = json;
+        this.conditional = new ConditionalGet(properties.maxAge());
     }
 
     @GetMapping
-    Report report(@PathVariable String unitCode, @RequestParam(required = false) String period) {
-        return reports.report(unit(unitCode), period(period, "period"));
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = Report.class)))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: the report named by If-None-Match stands",
+            content = @Content)
+    ResponseEntity<byte[]> report(
+            @PathVariable String unitCode,
+            @RequestParam(required = false) String period,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return conditional.answer(reports.body(unit(unitCode), period(period, "period")), ifNoneMatch);
     }
 
     @GetMapping("/children")
-    Map<String, Object> children(@PathVariable String unitCode, @RequestParam(required = false) String period) {
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = "object",
+                                            additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: the answer named by If-None-Match stands",
+            content = @Content)
+    ResponseEntity<byte[]> children(
+            @PathVariable String unitCode,
+            @RequestParam(required = false) String period,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         UnitRecord unit = unit(unitCode);
         Period parsed = period(period, "period");
         List<Report> children = reports.children(unit.code()).stream()
                 .map(child -> reports.report(child, parsed))
                 .toList();
-        return Map.of("unitCode", unit.code(), "period", parsed.key(), "children", children);
+        return answer(Map.of("unitCode", unit.code(), "period", parsed.key(), "children", children), ifNoneMatch);
     }
 
     @GetMapping("/series")
-    Map<String, Object> series(
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = "object",
+                                            additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: the answer named by If-None-Match stands",
+            content = @Content)
+    ResponseEntity<byte[]> series(
             @PathVariable String unitCode,
             @RequestParam(required = false) String granularity,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         UnitRecord unit = unit(unitCode);
         Granularity parsedGranularity = granularity(granularity);
         Period first = period(from, "from");
@@ -68,13 +125,23 @@ class StatsController {
             }
             points.add(reports.report(unit, p));
         }
-        return Map.of(
-                "unitCode",
-                unit.code(),
-                "granularity",
-                parsedGranularity.name().toLowerCase(Locale.ROOT),
-                "points",
-                points);
+        return answer(
+                Map.of(
+                        "unitCode",
+                        unit.code(),
+                        "granularity",
+                        parsedGranularity.name().toLowerCase(Locale.ROOT),
+                        "points",
+                        points),
+                ifNoneMatch);
+    }
+
+    /**
+     * A list of reports serialised for this request: each report is reused while it stands (with the asOf it was
+     * computed at), so the bytes, and their tag, stay the same while no figure in them changes.
+     */
+    private ResponseEntity<byte[]> answer(Map<String, Object> answer, String ifNoneMatch) {
+        return conditional.answer(PreparedBody.of(json.writeValueAsBytes(answer)), ifNoneMatch);
     }
 
     private UnitRecord unit(String code) {

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class StatisticsTopologyTest {
     private TestInputTopic<String, String> facts;
     private TestOutputTopic<String, String> stats;
     private KeyValueStore<String, Counts> buckets;
+    private final UnitVersions versions = new UnitVersions();
 
     @BeforeEach
     void start() throws Exception {
@@ -51,7 +53,9 @@ class StatisticsTopologyTest {
                         2000,
                         new Cadence(Duration.ofMillis(200), Duration.ofMillis(200)),
                         CLOCK,
-                        new SimpleMeterRegistry()),
+                        new SimpleMeterRegistry(),
+                        Stores::persistentKeyValueStore,
+                        versions),
                 config);
         facts = driver.createInputTopic(Topics.DOSSIER_FACTS, new StringSerializer(), new StringSerializer());
         stats = driver.createOutputTopic(Topics.UNIT_STATS, new StringDeserializer(), new StringDeserializer());
@@ -77,6 +81,19 @@ class StatisticsTopologyTest {
             assertThat(bucket(unit + "|2026-07-06").receivedNew()).isEqualTo(1);
         }
         assertThat(bucket("33.002|2026-07")).isEqualTo(Counts.ZERO);
+    }
+
+    @Test
+    void writingAUnitsBucketsGivesItAndItsAncestorsNewVersionsAndNoOtherUnit() {
+        long commune = versions.of("33.001");
+        long province = versions.of("33");
+        long otherCommune = versions.of("33.002");
+
+        facts.pipeInput("D1", fact("D1", 1, "OPEN", "2026-07-06T01:00:00Z", null, null));
+
+        assertThat(versions.of("33.001")).isNotEqualTo(commune);
+        assertThat(versions.of("33")).isNotEqualTo(province);
+        assertThat(versions.of("33.002")).isEqualTo(otherCommune);
     }
 
     @Test

@@ -118,11 +118,13 @@ public final class LeaderboardBook {
         LeaderboardKey key;
         while ((key = dirty.pollFirst()) != null) {
             Leaderboard board = compute(key);
-            Leaderboard old = prepared.put(key, board);
+            Leaderboard old = prepared.get(key);
             preparedByScope.computeIfAbsent(key.scope(), s -> new HashSet<>()).add(key);
             if (board.equals(old)) {
+                // the prepared object stays: readers holding it (and what they derived from it) stay current
                 continue;
             }
+            prepared.put(key, board);
             changed.add(board);
             LeaderboardKey next = key.next();
             if (prepared.containsKey(next) && (old == null || !ranks(old).equals(ranks(board)))) {

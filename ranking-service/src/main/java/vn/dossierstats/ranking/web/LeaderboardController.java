@@ -1,51 +1,66 @@
 package vn.dossierstats.ranking.web;
 
-import java.time.Clock;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.history.SnapshotStore;
-import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 
-/** GET /api/v1/leaderboards and its stream (api.md): prepared leaderboards, read as they stand. */
+/**
+ * GET /api/v1/leaderboards and its stream (api.md): prepared leaderboards, read as they stand, served as prepared
+ * bytes with an entity tag ({@code If-None-Match} → 304 without a body).
+ */
 @RestController
 class LeaderboardController {
 
-    private final LeaderboardBook book;
+    private final LeaderboardBodies bodies;
     private final LeaderboardStream stream;
     private final LeaderboardQuery query;
     private final SnapshotStore snapshots;
     private final RankingProperties properties;
-    private final Clock clock;
+    private final ConditionalGet conditional;
 
     LeaderboardController(
-            LeaderboardBook book,
+            LeaderboardBodies bodies,
             LeaderboardStream stream,
             LeaderboardQuery query,
             SnapshotStore snapshots,
-            RankingProperties properties,
-            Clock clock) {
-        this.book = book;
+            RankingProperties properties) {
+        this.bodies = bodies;
         this.stream = stream;
         this.query = query;
         this.snapshots = snapshots;
         this.properties = properties;
-        this.clock = clock;
+        this.conditional = new ConditionalGet(properties.maxAge());
     }
 
     @GetMapping("/api/v1/leaderboards")
-    LeaderboardView leaderboard(
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = LeaderboardView.class)))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: the leaderboard named by If-None-Match stands",
+            content = @Content)
+    ResponseEntity<byte[]> leaderboard(
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String indicator,
             @RequestParam(required = false) String parent,
             @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String asOf,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         var key = query.key(level, period, indicator, parent);
         Integer parsedLimit = query.limit(limit);
         Optional<Instant> instant = query.asOf(asOf);
@@ -57,9 +72,10 @@ class LeaderboardController {
                             "asOf",
                             "no snapshot of this leaderboard at or before " + asOf
                                     + ": it had no data then, or history was not yet recorded"));
-            return LeaderboardView.of(snapshot.board(), local(instant.get()), parsedLimit);
+            return conditional.answer(
+                    bodies.body(LeaderboardView.of(snapshot.board(), local(instant.get()), parsedLimit)), ifNoneMatch);
         }
-        return LeaderboardView.of(book.get(key), local(clock.instant()), parsedLimit);
+        return conditional.answer(bodies.live(key, parsedLimit), ifNoneMatch);
     }
 
     private OffsetDateTime local(Instant instant) {

@@ -254,6 +254,21 @@ class LeaderboardBookTest {
         }
     }
 
+    @Test
+    void aRecomputationThatMovesNothingKeepsThePreparedLeaderboard() {
+        provinces("01", "33");
+        book.putCounts("01", JULY, onTime(30, 10));
+        book.goLive();
+        Leaderboard before = book.get(key("PROVINCE", null, JULY));
+
+        // more received, nothing more ended: the on-time board is recomputed and comes out equal
+        book.putCounts("01", JULY, new UnitCounts(0, 45, 0, 0, 0, 0, 30, 10, 5, 0, 0, 0, 0));
+        List<Leaderboard> changed = book.flush();
+
+        assertThat(changed).extracting(Leaderboard::indicator).doesNotContain(Indicator.ON_TIME_RATE);
+        assertThat(book.get(key("PROVINCE", null, JULY))).isSameAs(before);
+    }
+
     private void provinces(String... codes) {
         for (String code : codes) {
             book.putUnit(new Unit(code, "Province " + code, "PROVINCE", null));
