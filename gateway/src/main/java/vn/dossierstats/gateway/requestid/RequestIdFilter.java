@@ -2,6 +2,7 @@ package vn.dossierstats.gateway.requestid;
 
 import io.micrometer.context.ContextRegistry;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -51,8 +52,17 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
     /** The incoming id when it is sane, else a new one (also for answers given before this filter runs). */
     public static String idFor(String incoming) {
-        return incoming != null && SANE.matcher(incoming).matches()
-                ? incoming
-                : UUID.randomUUID().toString();
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : randomUuid();
+    }
+
+    /**
+     * A random (version 4) UUID from a thread-local generator: a request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws from the JVM's one shared SecureRandom on every request.
+     */
+    static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC0L << 56)) | (0x80L << 56); // IETF variant
+        return new UUID(high, low).toString();
     }
 }
