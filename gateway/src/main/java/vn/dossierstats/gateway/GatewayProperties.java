@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * {@code spring.cloud.gateway.server.webflux.routes}).
  *
  * @param services where the three services listen ({@code gateway.services.dossier|metrics|ranking})
+ * @param serviceConnections how the gateway connects to them
  * @param sources bootstrap source systems from configuration, each with its key (kept only as a SHA-256 hash); the
  *     others are managed through {@code /api/v1/sources} and their key hashes polled from dossier-service
  * @param sourceKeys how the managed sources' key hashes are polled
@@ -22,6 +23,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
         Services services,
+        ServiceConnections serviceConnections,
         List<Source> sources,
         SourceKeys sourceKeys,
         Admin admin,
@@ -30,6 +32,18 @@ public record GatewayProperties(
         Cors cors) {
 
     public record Services(URI dossier, URI metrics, URI ranking) {}
+
+    /**
+     * @param connectTimeout how long a new connection to a service may take before the caller gets 503; set on the
+     *     HTTP client once, not through Spring Cloud Gateway's per-request connect timeout, which copies the client's
+     *     configuration for every request
+     */
+    public record ServiceConnections(Duration connectTimeout) {
+
+        public ServiceConnections {
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+        }
+    }
 
     /**
      * @param id the source identity dossier-service records
@@ -102,6 +116,7 @@ public record GatewayProperties(
     }
 
     public GatewayProperties {
+        serviceConnections = serviceConnections == null ? new ServiceConnections(null) : serviceConnections;
         sources = sources == null ? List.of() : List.copyOf(sources);
         sourceKeys = sourceKeys == null ? new SourceKeys(null, null) : sourceKeys;
         admin = admin == null ? new Admin(null, null) : admin;

@@ -1,7 +1,9 @@
 package vn.dossierstats.gateway.access;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Who may use a route, declared on the route itself ({@code metadata.access} in application.yml) so that whatever
@@ -26,9 +28,11 @@ public enum Access {
         this.name = name;
     }
 
+    /** Looked up on every request: a map, not a stream over the values. */
+    private static final Map<String, Access> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(access -> access.name, access -> access));
+
     static Optional<Access> of(Object metadata) {
-        return Arrays.stream(values())
-                .filter(access -> access.name.equals(metadata))
-                .findFirst();
+        return metadata instanceof String name ? Optional.ofNullable(BY_NAME.get(name)) : Optional.empty();
     }
 }

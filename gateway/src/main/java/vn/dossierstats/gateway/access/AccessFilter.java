@@ -17,21 +17,19 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import vn.dossierstats.gateway.limits.SourceRateLimits;
 import vn.dossierstats.gateway.problem.Problems;
+import vn.dossierstats.gateway.requestid.RequestLog;
 
 /**
- * Applies the route's {@link Access} rule once the router has chosen the route, and shapes what the service sees: the
- * source identity comes from the key alone ({@code X-Source-Id} from callers is always removed), and the credentials
- * the gateway has checked ({@code X-Api-Key}, {@code Authorization}) are not passed on. An authenticated source over
- * its rate limit gets 429 with {@code Retry-After}.
+ * Applies the route's {@link Access} rule once the router has chosen the route, and records who the caller is for
+ * {@link ForwardedIdentity}, which shapes what the service sees: the source identity comes from the key alone
+ * ({@code X-Source-Id} from callers is always removed), and the credentials the gateway has checked
+ * ({@code X-Api-Key}, {@code Authorization}) are not passed on. An authenticated source over its rate limit gets 429
+ * with {@code Retry-After}.
  */
 @Component
 class AccessFilter implements GlobalFilter, Ordered {
 
-    /** Exchange attribute holding the {@link SourceIdentity} of an authenticated write (for scope checks later). */
-    public static final String SOURCE_ATTR = AccessFilter.class.getName() + ".source";
-
-    static final String API_KEY = "X-Api-Key";
-    static final String SOURCE_ID = "X-Source-Id";
+    static final String API_KEY = ForwardedIdentity.API_KEY;
     private static final Logger log = LoggerFactory.getLogger(AccessFilter.class);
 
     private final AccessPolicy policy;
@@ -55,8 +53,14 @@ class AccessFilter implements GlobalFilter, Ordered {
                 : Access.of(route.getMetadata().get(Access.METADATA)).orElse(null);
         if (access == null) {
             // fail closed: a route without a valid access rule is a configuration mistake, never an open door
-            log.error("route {} declares no valid metadata.access; refusing", route == null ? null : route.getId());
-            return Problems.write(exchange, HttpStatus.FORBIDDEN, "This resource is not available.");
+            return Mono.deferContextual(context -> {
+                RequestLog.log(
+                        context,
+                        () -> log.error(
+                                "route {} declares no valid metadata.access; refusing",
+                                route == null ? null : route.getId()));
+                return Problems.write(exchange, HttpStatus.FORBIDDEN, "This resource is not available.");
+            });
         }
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
@@ -98,24 +102,11 @@ class AccessFilter implements GlobalFilter, Ordered {
                             HttpStatus.TOO_MANY_REQUESTS,
                             "Too many requests for this key; retry after the time in Retry-After.");
                 }
-                yield chain.filter(forwarded(exchange, forward.source()));
+                if (forward.source() != null) {
+                    exchange.getAttributes().put(ForwardedIdentity.SOURCE_ATTR, forward.source());
+                }
+                yield chain.filter(exchange);
             }
         };
-    }
-
-    private static ServerWebExchange forwarded(ServerWebExchange exchange, SourceIdentity source) {
-        if (source != null) {
-            exchange.getAttributes().put(SOURCE_ATTR, source);
-        }
-        return exchange.mutate()
-                .request(request -> request.headers(headers -> {
-                    headers.remove(SOURCE_ID);
-                    headers.remove(API_KEY);
-                    headers.remove(HttpHeaders.AUTHORIZATION);
-                    if (source != null) {
-                        headers.set(SOURCE_ID, source.id());
-                    }
-                }))
-                .build();
     }
 }

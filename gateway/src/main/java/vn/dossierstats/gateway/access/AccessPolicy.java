@@ -8,6 +8,8 @@ final class AccessPolicy {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String BEARER = "Bearer ";
+    /** A read or an administrator's request: decided on every request, allocated once. */
+    private static final AccessDecision FORWARD_ANONYMOUS = new AccessDecision.Forward(null);
 
     private final SourceDirectory sources;
     private final AdminAuthenticator admins;
@@ -20,8 +22,7 @@ final class AccessPolicy {
     AccessDecision decide(Access access, String method, String apiKey, String authorization) {
         boolean read = READS.contains(method);
         return switch (access) {
-            case PUBLIC_READ ->
-                read ? new AccessDecision.Forward(null) : new AccessDecision.MethodNotAllowed(List.of("GET", "HEAD"));
+            case PUBLIC_READ -> read ? FORWARD_ANONYMOUS : new AccessDecision.MethodNotAllowed(List.of("GET", "HEAD"));
             case SOURCE_WRITE -> {
                 if (!"POST".equals(method)) {
                     yield new AccessDecision.MethodNotAllowed(List.of("POST"));
@@ -30,8 +31,8 @@ final class AccessPolicy {
                         .<AccessDecision>map(AccessDecision.Forward::new)
                         .orElseGet(AccessDecision.NeedsSourceKey::new);
             }
-            case ADMIN_WRITE -> read || isAdmin(authorization) ? new AccessDecision.Forward(null) : needsAdmin();
-            case ADMIN -> isAdmin(authorization) ? new AccessDecision.Forward(null) : needsAdmin();
+            case ADMIN_WRITE -> read || isAdmin(authorization) ? FORWARD_ANONYMOUS : needsAdmin();
+            case ADMIN -> isAdmin(authorization) ? FORWARD_ANONYMOUS : needsAdmin();
         };
     }
 

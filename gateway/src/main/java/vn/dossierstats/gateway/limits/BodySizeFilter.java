@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -44,6 +45,10 @@ class BodySizeFilter implements WebFilter, Ordered {
         }
         if (declared >= 0) {
             return chain.filter(exchange); // the server reads no more than the declared length
+        }
+        if (!request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            // neither length nor chunks: no body at all (RFC 9112, 6.3), as in nearly every read; nothing to count
+            return chain.filter(exchange);
         }
         ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
             @Override

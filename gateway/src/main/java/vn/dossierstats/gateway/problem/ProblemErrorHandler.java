@@ -17,6 +17,8 @@ import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import vn.dossierstats.gateway.requestid.RequestIdFilter;
+import vn.dossierstats.gateway.requestid.RequestLog;
 
 /**
  * Every failure inside the gateway becomes problem+json: a service that cannot be reached is 503, one too slow 504, an
@@ -32,20 +34,26 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         HttpStatus status = statusOf(error);
         String detail = error instanceof ProblemException problem ? problem.detail() : detailOf(status);
-        if (status.is5xxServerError()) {
-            // the request id is not in the MDC here (outside the request's reactive context): put it there for this
-            // line
-            try (var ignored = MDC.putCloseable(
-                    "requestId", exchange.getResponse().getHeaders().getFirst("X-Request-Id"))) {
-                log.warn(
-                        "{} {} answered {}: {}",
-                        exchange.getRequest().getMethod(),
-                        exchange.getRequest().getPath(),
-                        status.value(),
-                        error.toString());
-            }
+        if (!status.is5xxServerError()) {
+            return Problems.write(exchange, status, detail);
         }
-        return Problems.write(exchange, status, detail);
+        return Mono.deferContextual(context -> {
+            // the trace comes from the context; the request id is not in it here (this handler runs outside the
+            // request id filter's context), so it is put into the MDC from the response for this line
+            RequestLog.log(context, () -> {
+                try (var ignored = MDC.putCloseable(
+                        RequestIdFilter.MDC_KEY,
+                        exchange.getResponse().getHeaders().getFirst(RequestIdFilter.HEADER))) {
+                    log.warn(
+                            "{} {} answered {}: {}",
+                            exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(),
+                            status.value(),
+                            error.toString());
+                }
+            });
+            return Problems.write(exchange, status, detail);
+        });
     }
 
     static HttpStatus statusOf(Throwable error) {

@@ -39,6 +39,9 @@ class UnsafePathFilter implements WebFilter, Ordered {
         if (rawPath == null || rawPath.isEmpty()) {
             return true;
         }
+        if (StrictPercentDecoding.isPlainAscii(rawPath)) {
+            return isSafePlain(rawPath);
+        }
         for (String segment : rawPath.split("/", -1)) {
             if (segment.indexOf(';') >= 0) {
                 return false;
@@ -58,5 +61,33 @@ class UnsafePathFilter implements WebFilter, Ordered {
             }
         }
         return true;
+    }
+
+    /**
+     * The same rules for a path without escapes or non-ASCII characters (nearly every request), which is its own
+     * decoding: one pass over its characters, without splitting it into segments.
+     */
+    private static boolean isSafePlain(String path) {
+        int segmentStart = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/') {
+                if (isDotSegment(path, segmentStart, i)) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (c == ';' || c == '\\' || c < 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        return !isDotSegment(path, segmentStart, path.length());
+    }
+
+    private static boolean isDotSegment(String path, int start, int end) {
+        return switch (end - start) {
+            case 1 -> path.charAt(start) == '.';
+            case 2 -> path.charAt(start) == '.' && path.charAt(start + 1) == '.';
+            default -> false;
+        };
     }
 }

@@ -22,8 +22,8 @@ class CorsFilterTest {
     };
 
     private static CorsFilter filter(List<String> origins) {
-        return new CorsFilter(
-                new GatewayProperties(null, null, null, null, null, null, new GatewayProperties.Cors(origins, null)));
+        return new CorsFilter(new GatewayProperties(
+                null, null, null, null, null, null, null, new GatewayProperties.Cors(origins, null)));
     }
 
     private static MockServerWebExchange preflight(String origin) {

@@ -2,6 +2,9 @@ package vn.dossierstats.gateway.requestid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RequestIdFilterTest {
@@ -18,5 +21,17 @@ class RequestIdFilterTest {
         for (String incoming : new String[] {null, "", "with space", "a\nb", "<script>", "x".repeat(129), "é"}) {
             assertThat(RequestIdFilter.idFor(incoming)).as("%s", incoming).matches("[0-9a-f-]{36}");
         }
+    }
+
+    @Test
+    void generatedIdsAreDistinctVersion4Uuids() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            UUID id = UUID.fromString(RequestIdFilter.randomUuid());
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            ids.add(id.toString());
+        }
+        assertThat(ids).hasSize(1000);
     }
 }

@@ -19,6 +19,9 @@ class UnsafePathFilterTest {
             "/api/v1/dossiers/\uD83D\uDCA9",
             "/api/v1/dossiers/%F0%9F%92%A9",
             "/api/v1/units/",
+            "/api/v1/dossiers/...",
+            "/api/v1/dossiers/.x",
+            "/api/v1/dossiers/a..b",
             "/"
         }) {
             assertThat(UnsafePathFilter.isSafe(path)).as(path).isTrue();
@@ -36,6 +39,12 @@ class UnsafePathFilterTest {
             "/api/v1/dossiers/a%5cb",
             "/api/v1/dossiers/..;/actuator",
             "/api/v1/dossiers/x;jsessionid=1",
+            "/api/v1/dossiers/..",
+            "/api/v1/dossiers/.",
+            "/../api/v1/dossiers",
+            "/api/v1/dossiers/a\\b",
+            "/api/v1/dossiers/a\tb",
+            "/api/v1/dossiers/a\u007fb",
             "/api/v1/dossiers/a%3Bb",
             "/api/v1/dossiers/a%00b",
             "/api/v1/dossiers/a%0Ab",
