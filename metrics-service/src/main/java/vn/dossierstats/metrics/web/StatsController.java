@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ class StatsController {
         this.conditional = new ConditionalGet(properties.maxAge());
     }
 
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(
             responseCode = "200",
             description = "OK",
@@ -59,7 +60,7 @@ class StatsController {
         return conditional.answer(reports.body(unit(unitCode), period(period, "period")), ifNoneMatch);
     }
 
-    @GetMapping("/children")
+    @GetMapping(path = "/children", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(
             responseCode = "200",
             description = "OK",
@@ -85,7 +86,7 @@ class StatsController {
         return answer(Map.of("unitCode", unit.code(), "period", parsed.key(), "children", children), ifNoneMatch);
     }
 
-    @GetMapping("/series")
+    @GetMapping(path = "/series", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(
             responseCode = "200",
             description = "OK",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -44,7 +45,7 @@ class LeaderboardController {
         this.conditional = new ConditionalGet(properties.maxAge());
     }
 
-    @GetMapping("/api/v1/leaderboards")
+    @GetMapping(path = "/api/v1/leaderboards", produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(
             responseCode = "200",
             description = "OK",
