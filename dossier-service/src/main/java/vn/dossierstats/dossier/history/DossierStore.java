@@ -50,11 +50,6 @@ public class DossierStore {
         this.json = json;
     }
 
-    /** Creates the dossier row if needed and locks it: the events of one dossier apply one at a time. */
-    public LastFact lock(String dossierId) {
-        return lockAll(List.of(dossierId)).rows().get(dossierId);
-    }
-
     /**
      * Creates the missing rows and locks all of them, both in dossier id order: two transactions never wait on each
      * other in a cycle over the rows.
