@@ -55,9 +55,18 @@ public record PlatformOptions(
      */
     public static PlatformOptions forTests(String name) {
         try {
+            return onFreePorts(Path.of("").toAbsolutePath().getParent(), Files.createTempDirectory(name), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh platform in {@code dataDir} on free ports, so that it runs beside anything else on the machine. */
+    public static PlatformOptions onFreePorts(Path home, Path dataDir, boolean quickStartJvm) {
+        try {
             return new PlatformOptions(
-                    Path.of("").toAbsolutePath().getParent(),
-                    Files.createTempDirectory(name),
+                    home,
+                    dataDir,
                     true,
                     freePort(),
                     freePort(),
@@ -66,12 +75,30 @@ public record PlatformOptions(
                     freePort(),
                     freePort(),
                     freePort(),
-                    true,
+                    quickStartJvm,
                     false,
                     0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same platform, with the simulator pushing {@code eventsPerSecond} through the gateway. */
+    public PlatformOptions simulating(int eventsPerSecond) {
+        return new PlatformOptions(
+                home,
+                dataDir,
+                fresh,
+                gatewayPort,
+                dossierPort,
+                metricsPort,
+                rankingPort,
+                kafkaPort,
+                kafkaControllerPort,
+                postgresPort,
+                quickStartJvm,
+                true,
+                eventsPerSecond);
     }
 
     private static int freePort() throws IOException {

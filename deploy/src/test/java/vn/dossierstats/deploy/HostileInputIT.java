@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,20 +71,7 @@ class HostileInputIT {
         for (String module : List.of("dossier-service", "metrics-service", "ranking-service", "gateway")) {
             Service.jar(home, module); // fails clearly when a jar was not built
         }
-        options = new PlatformOptions(
-                home,
-                Files.createTempDirectory("hostile-it"),
-                true,
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                true,
-                false,
-                0);
+        options = PlatformOptions.forTests("hostile-it");
         platform = EmbeddedPlatform.start(options);
         assertThat(admin("/api/v1/units/" + UNIT, "{\"name\":\"Tỉnh Thù Địch\",\"level\":\"PROVINCE\"}"))
                 .isEqualTo(201);
@@ -435,13 +421,5 @@ class HostileInputIT {
 
     private static String abbreviate(String text) {
         return text.length() <= 400 ? text : text.substring(0, 400) + "...";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -76,20 +76,8 @@ class ObservabilityIT {
             Service.jar(home, module); // fails clearly when a jar was not built
         }
         work = Files.createTempDirectory("observability-it");
-        options = new PlatformOptions(
-                home,
-                work.resolve("platform"),
-                true,
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                true,
-                true,
-                30);
+        options = PlatformOptions.onFreePorts(home, work.resolve("platform"), true)
+                .simulating(30);
         platform = EmbeddedPlatform.start(options);
         simulator = new TrafficSimulator(
                 platform.gatewayUrl(), EmbeddedPlatform.SOURCE_KEY, EmbeddedPlatform.ADMIN_TOKEN, 30, System.out);

@@ -3,12 +3,10 @@ package vn.dossierstats.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,21 +42,7 @@ class PlatformIT {
         for (String module : List.of("dossier-service", "metrics-service", "ranking-service", "gateway")) {
             Service.jar(home, module); // fails clearly when a jar was not built
         }
-        int kafka = freePort();
-        platform = EmbeddedPlatform.start(new PlatformOptions(
-                home,
-                Files.createTempDirectory("platform-it"),
-                true,
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                kafka,
-                freePort(),
-                freePort(),
-                true,
-                false,
-                0));
+        platform = EmbeddedPlatform.start(PlatformOptions.forTests("platform-it"));
         assertThat(put("/api/v1/units/E2E", "{\"name\":\"Tỉnh Kiểm Thử\",\"level\":\"PROVINCE\"}")
                         .statusCode())
                 .isEqualTo(201);
@@ -417,14 +401,6 @@ class PlatformIT {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
