@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  *     200 ms, metrics-service's {@code metrics.publish-interval}), so 0 by default: caches revalidate every time, which
  *     costs a 304 without a body while nothing changed
  * @param readCacheSize the most bytes of serialised leaderboards kept for reads
+ * @param writerCheckInterval how often an instance checks that it still holds the writer lease, or tries to take it:
+ *     the longest a dead writer's history and publications wait for a standby instance to take over
  */
 @ConfigurationProperties("ranking")
 public record RankingProperties(
@@ -33,7 +35,8 @@ public record RankingProperties(
         Duration publishInterval,
         History history,
         Duration maxAge,
-        DataSize readCacheSize) {
+        DataSize readCacheSize,
+        Duration writerCheckInterval) {
 
     public RankingProperties {
         timeZone = timeZone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : timeZone;
@@ -47,6 +50,7 @@ public record RankingProperties(
         history = history == null ? new History(null, null, null) : history;
         maxAge = maxAge == null ? Duration.ZERO : maxAge;
         readCacheSize = readCacheSize == null ? DataSize.ofMegabytes(32) : readCacheSize;
+        writerCheckInterval = writerCheckInterval == null ? Duration.ofSeconds(1) : writerCheckInterval;
         if (minVolume < 0) {
             throw new IllegalArgumentException("ranking.min-volume must not be negative");
         }
@@ -54,6 +58,7 @@ public record RankingProperties(
             throw new IllegalArgumentException("ranking.limit-max must be positive");
         }
         positive("ranking.publish-interval", publishInterval);
+        positive("ranking.writer-check-interval", writerCheckInterval);
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("ranking.max-age must not be negative");
         }

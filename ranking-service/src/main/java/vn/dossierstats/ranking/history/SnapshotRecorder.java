@@ -29,6 +29,7 @@ import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.leaderboard.Coalescer;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardListener;
+import vn.dossierstats.ranking.writer.WriterLease;
 
 /**
  * Records the history of leaderboards in PostgreSQL, off the feed's thread: a change is only remembered (the latest
@@ -37,6 +38,10 @@ import vn.dossierstats.ranking.leaderboard.LeaderboardListener;
  * those that changed meanwhile). The last content of each local day is always written, even when a change follows
  * within the interval: the end of every period is a local midnight, so "as it stood at the end of the quarter" is
  * exact. Older history is thinned to one snapshot per leaderboard and local day ({@link SnapshotStore#thin}).
+ *
+ * <p>Only the instance that holds the {@link WriterLease} writes and thins; another keeps the latest content of each
+ * changed leaderboard, and writes it when it takes the lease over (the digest comparison skips what the previous
+ * writer stored already).
  */
 @Component
 class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
@@ -44,12 +49,15 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SnapshotRecorder.class);
 
     private final SnapshotStore store;
+    private final WriterLease lease;
     private final Clock clock;
     private final ZoneId zone;
     private final RankingProperties.History settings;
     private final Coalescer<String, Leaderboard> pending;
     /** The digest of the latest content stored per leaderboard; touched only by the writer thread. */
     private final Map<String, byte[]> stored = new HashMap<>();
+    /** The lease term {@link #stored} was learnt in: in a later one another instance may have written meanwhile. */
+    private long storedTerm;
 
     private final Counter written;
     private final Counter failures;
@@ -59,8 +67,10 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
 
     private volatile boolean running;
 
-    SnapshotRecorder(SnapshotStore store, Clock clock, RankingProperties properties, MeterRegistry meters) {
+    SnapshotRecorder(
+            SnapshotStore store, WriterLease lease, Clock clock, RankingProperties properties, MeterRegistry meters) {
         this.store = store;
+        this.lease = lease;
         this.clock = clock;
         this.zone = properties.timeZone();
         this.settings = properties.history();
@@ -86,6 +96,15 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
 
     /** Stores what changed since the last call; on failure keeps it for the next. */
     void write() {
+        if (!lease.held()) {
+            // standing by: the latest content of each leaderboard is all a takeover needs
+            pending.forgetSuperseded();
+            return;
+        }
+        if (storedTerm != lease.term()) {
+            stored.clear();
+            storedTerm = lease.term();
+        }
         List<Coalescer.Pending<String, Leaderboard>> batch = pending.drain();
         if (batch.isEmpty()) {
             return;
@@ -125,6 +144,9 @@ class SnapshotRecorder implements LeaderboardListener, SmartLifecycle {
     }
 
     void thin() {
+        if (!lease.held()) {
+            return;
+        }
         try {
             Instant cutoff = clock.instant().minus(settings.fineRetention());
             // a day's snapshots may straddle the previous cutoff: look one day further back than it

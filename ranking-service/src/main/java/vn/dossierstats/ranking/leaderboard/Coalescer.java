@@ -76,6 +76,11 @@ public final class Coalescer<K, V> {
         }
     }
 
+    /** Drops the superseded values kept so far; the latest of each key stays. */
+    public void forgetSuperseded() {
+        kept.clear();
+    }
+
     /** How many keys have a value waiting. */
     public int pending() {
         return latest.size() + kept.size();

@@ -19,11 +19,14 @@ import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.leaderboard.Coalescer;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardListener;
+import vn.dossierstats.ranking.writer.WriterLease;
 
 /**
  * Publishes every change of a leaderboard to {@code leaderboards.v1}, at most once per
  * {@code ranking.publish-interval} per leaderboard: a burst of statistics becomes one record with the latest content
- * (the topic is compacted: only the latest matters). The feed's thread only remembers the change.
+ * (the topic is compacted: only the latest matters). The feed's thread only remembers the change. Only the instance
+ * that holds the {@link WriterLease} sends; another keeps the latest content of each changed leaderboard and sends it
+ * when it takes the lease over.
  */
 @Component
 class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
@@ -31,6 +34,7 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LeaderboardPublisher.class);
 
     private final KafkaTemplate<String, String> kafka;
+    private final WriterLease lease;
     private final String topic;
     private final Clock clock;
     private final long intervalMillis;
@@ -44,8 +48,13 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
     private volatile boolean running;
 
     LeaderboardPublisher(
-            KafkaTemplate<String, String> kafka, RankingProperties properties, Clock clock, MeterRegistry meters) {
+            KafkaTemplate<String, String> kafka,
+            WriterLease lease,
+            RankingProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.kafka = kafka;
+        this.lease = lease;
         this.topic = properties.topics().leaderboards();
         this.clock = clock;
         this.intervalMillis = properties.publishInterval().toMillis();
@@ -66,6 +75,9 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
     }
 
     void publish() {
+        if (!lease.held()) {
+            return;
+        }
         for (Coalescer.Pending<String, Leaderboard> p : pending.drain()) {
             try {
                 latestSent.put(p.key(), p.at());

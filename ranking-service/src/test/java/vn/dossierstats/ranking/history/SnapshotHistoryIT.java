@@ -1,13 +1,16 @@
 package vn.dossierstats.ranking.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,15 +21,17 @@ import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.SharedPostgres;
 import vn.dossierstats.ranking.leaderboard.Indicator;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
+import vn.dossierstats.ranking.writer.WriterLease;
 
 /** The snapshot table on a real PostgreSQL, migrated by Flyway: reads as of an instant, dedup, thinning. */
 class SnapshotHistoryIT {
 
     private static final String KEY = "PROVINCE||2026-Q2|ON_TIME_RATE";
     private static final RankingProperties PROPERTIES =
-            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null);
+            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null);
     private static JdbcTemplate jdbc;
     private static SnapshotStore store;
+    private static WriterLease lease;
 
     @BeforeAll
     static void database() {
@@ -34,6 +39,14 @@ class SnapshotHistoryIT {
         Flyway.configure().dataSource(url, "postgres", "").load().migrate();
         jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
         store = new SnapshotStore(jdbc, JsonMapper.builder().build(), PROPERTIES);
+        lease = new WriterLease(jdbc.getDataSource(), PROPERTIES);
+        lease.start();
+        await().atMost(Duration.ofSeconds(10)).until(lease::held);
+    }
+
+    @AfterAll
+    static void release() {
+        lease.stop();
     }
 
     @BeforeEach
@@ -105,7 +118,7 @@ class SnapshotHistoryIT {
                 return clock.get();
             }
         };
-        SnapshotRecorder recorder = new SnapshotRecorder(store, ticking, PROPERTIES, new SimpleMeterRegistry());
+        SnapshotRecorder recorder = new SnapshotRecorder(store, lease, ticking, PROPERTIES, new SimpleMeterRegistry());
 
         recorder.updated(List.of(board("01", 0.9)));
         clock.set(Instant.parse("2026-06-30T17:00:01Z")); // a second after local midnight, same batch
@@ -119,7 +132,7 @@ class SnapshotHistoryIT {
         clock.set(Instant.parse("2026-07-01T03:00:00Z"));
         recorder.updated(List.of(board("33", 0.95)));
         recorder.write();
-        SnapshotRecorder restarted = new SnapshotRecorder(store, ticking, PROPERTIES, new SimpleMeterRegistry());
+        SnapshotRecorder restarted = new SnapshotRecorder(store, lease, ticking, PROPERTIES, new SimpleMeterRegistry());
         restarted.updated(List.of(board("33", 0.95)));
         restarted.write();
         assertThat(rows()).isEqualTo(2);
@@ -128,6 +141,40 @@ class SnapshotHistoryIT {
         restarted.write();
         assertThat(rows()).isEqualTo(3);
         assertThat(store.latestDigests(List.of(KEY, "nope"))).containsOnlyKeys(KEY);
+    }
+
+    @Test
+    void onlyTheWriterStoresAndAStandbyStoresWhatChangedWhenItTakesOver() {
+        WriterLease standbyLease = new WriterLease(jdbc.getDataSource(), PROPERTIES);
+        standbyLease.start();
+        try {
+            Clock before = Clock.fixed(Instant.parse("2026-06-30T10:00:00Z"), ZoneOffset.UTC);
+            Clock after = Clock.fixed(Instant.parse("2026-06-30T10:00:05Z"), ZoneOffset.UTC);
+            SnapshotRecorder writer = new SnapshotRecorder(store, lease, before, PROPERTIES, new SimpleMeterRegistry());
+            SnapshotRecorder standby =
+                    new SnapshotRecorder(store, standbyLease, after, PROPERTIES, new SimpleMeterRegistry());
+            for (SnapshotRecorder instance : List.of(writer, standby)) {
+                instance.updated(List.of(board("01", 0.9)));
+                instance.write();
+            }
+            assertThat(rows()).isEqualTo(1);
+            // the writer dies before it stores the next change, which both instances saw
+            for (SnapshotRecorder instance : List.of(writer, standby)) {
+                instance.updated(List.of(board("01", 0.8)));
+            }
+            lease.stop();
+            await().atMost(Duration.ofSeconds(10)).until(standbyLease::held);
+
+            standby.write();
+
+            assertThat(rows()).isEqualTo(2);
+            assertThat(store.at(KEY, Instant.parse("2030-01-01T00:00:00Z")))
+                    .hasValueSatisfying(s -> assertThat(s.board()).isEqualTo(board("01", 0.8)));
+        } finally {
+            standbyLease.stop();
+            lease.start();
+            await().atMost(Duration.ofSeconds(10)).until(lease::held);
+        }
     }
 
     private static int rows() {

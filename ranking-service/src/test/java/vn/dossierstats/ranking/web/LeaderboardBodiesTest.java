@@ -28,7 +28,10 @@ class LeaderboardBodiesTest {
     private final LeaderboardBook book = new LeaderboardBook(20);
     private final MovingClock clock = new MovingClock(FIRST_READ);
     private final LeaderboardBodies bodies = new LeaderboardBodies(
-            book, JSON, new RankingProperties(null, null, null, null, null, null, null, null, null, null, null), clock);
+            book,
+            JSON,
+            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null),
+            clock);
 
     @BeforeEach
     void twoProvinces() {

@@ -1,0 +1,78 @@
+package vn.dossierstats.ranking.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.dossierstats.ranking.RankingProperties;
+import vn.dossierstats.ranking.SharedPostgres;
+
+/** Two instances' leases on one real PostgreSQL: one writer at a time, and a takeover within seconds. */
+class WriterLeaseIT {
+
+    private static final RankingProperties PROPERTIES = new RankingProperties(
+            null, null, null, null, null, null, null, null, null, null, null, Duration.ofMillis(100));
+    /** The bound this test states for a takeover: a few check intervals, and the database noticing. */
+    private static final Duration TAKEOVER = Duration.ofSeconds(5);
+
+    private static DriverManagerDataSource dataSource;
+    private WriterLease first;
+    private WriterLease second;
+
+    @BeforeAll
+    static void database() {
+        dataSource = new DriverManagerDataSource(SharedPostgres.jdbcUrl("writer_lease_it"), "postgres", "");
+    }
+
+    @AfterEach
+    void stop() {
+        for (WriterLease lease : new WriterLease[] {first, second}) {
+            if (lease != null && lease.isRunning()) {
+                lease.stop();
+            }
+        }
+    }
+
+    @Test
+    void exactlyOneOfTwoInstancesWritesAndTheOtherTakesOverWhenItStops() {
+        first = started();
+        await().atMost(TAKEOVER).until(first::held);
+        second = started();
+        // the second has checked several times meanwhile, and never took the lease
+        await().during(Duration.ofMillis(500)).atMost(TAKEOVER).until(() -> first.held() && !second.held());
+
+        first.stop();
+
+        assertThat(first.held()).isFalse();
+        await().atMost(TAKEOVER).until(second::held);
+        assertThat(second.term()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriterWhoseSessionDiesStepsDownAndTheStandbyTakesOver() {
+        first = started();
+        await().atMost(TAKEOVER).until(first::held);
+        second = started();
+
+        // what PostgreSQL does when the writer's process is killed: its session ends, and the lock with it
+        new JdbcTemplate(dataSource)
+                .queryForList(
+                        "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ?",
+                        WriterLease.LOCK & 0xFFFFFFFFL);
+
+        await().atMost(TAKEOVER).until(() -> second.held() && !first.held());
+        // the first comes back as a standby: the lease stays where it is
+        await().during(Duration.ofMillis(500)).atMost(TAKEOVER).until(() -> second.held() && !first.held());
+    }
+
+    private static WriterLease started() {
+        WriterLease lease = new WriterLease(dataSource, PROPERTIES);
+        lease.start();
+        return lease;
+    }
+}
