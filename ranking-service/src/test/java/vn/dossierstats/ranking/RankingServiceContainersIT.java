@@ -26,7 +26,7 @@ import vn.dossierstats.ranking.leaderboard.Indicator;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 import vn.dossierstats.ranking.leaderboard.LeaderboardKey;
-import vn.dossierstats.ranking.leaderboard.Period;
+import vn.dossierstats.unitstats.Period;
 
 /** The leaderboards from a containerised Kafka, where Docker exists; skipped cleanly where it does not. */
 @Testcontainers(disabledWithoutDocker = true)

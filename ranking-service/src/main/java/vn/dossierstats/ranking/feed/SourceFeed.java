@@ -26,8 +26,8 @@ import vn.dossierstats.ranking.catalogue.UnitRecord;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 import vn.dossierstats.ranking.leaderboard.LeaderboardListener;
-import vn.dossierstats.ranking.leaderboard.Period;
-import vn.dossierstats.ranking.stats.UnitStats;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.UnitStats;
 
 /**
  * Feeds the {@link LeaderboardBook} from the two compacted topics it is made of: reads them from the beginning
@@ -216,12 +216,11 @@ class SourceFeed implements SmartLifecycle {
         }
         UnitStats stats = json.readValue(record.value(), UnitStats.class);
         var period = stats.parsedPeriod();
-        var counts = stats.unitCounts();
-        if (period.isEmpty() || counts.isEmpty()) {
+        if (stats.unitCode() == null || period.isEmpty() || stats.counts() == null) {
             skip(record, "needs a unitCode, a period as in the API and counts");
             return;
         }
-        book.putCounts(stats.unitCode(), period.get(), counts.get());
+        book.putCounts(stats.unitCode(), period.get(), stats.counts());
     }
 
     private static void skip(ConsumerRecord<String, String> record, String why) {

@@ -2,6 +2,7 @@ package vn.dossierstats.ranking.leaderboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /** What a leaderboard ranks by; each value is a fraction of counts, the denominator being the volume. */
 public enum Indicator {
@@ -20,7 +21,7 @@ public enum Indicator {
         this.scale = scale;
     }
 
-    public long numerator(UnitCounts c) {
+    public long numerator(PeriodCounts c) {
         return switch (this) {
             case ON_TIME_RATE -> c.early() + c.onTime();
             case PROGRESS_SCORE -> c.early() + c.onTime() + c.withinDeadline();
@@ -28,7 +29,7 @@ public enum Indicator {
         };
     }
 
-    public long volume(UnitCounts c) {
+    public long volume(PeriodCounts c) {
         return switch (this) {
             case ON_TIME_RATE -> c.early() + c.onTime() + c.late();
             case PROGRESS_SCORE -> c.carriedOver() + c.receivedNew();
@@ -37,7 +38,7 @@ public enum Indicator {
     }
 
     /** The published value, half-up from the exact fraction; null without volume. */
-    public BigDecimal value(UnitCounts counts) {
+    public BigDecimal value(PeriodCounts counts) {
         long volume = volume(counts);
         if (volume == 0) {
             return null;

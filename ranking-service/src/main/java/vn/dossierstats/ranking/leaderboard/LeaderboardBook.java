@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /**
  * The leaderboards kept ready: the catalogue and the latest counts of every unit and period, and one prepared,
@@ -35,7 +37,7 @@ public final class LeaderboardBook {
     private final long minVolume;
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     /** unit code → period → counts; kept for units the catalogue does not know yet. */
-    private final Map<String, Map<Period, UnitCounts>> counts = new HashMap<>();
+    private final Map<String, Map<Period, PeriodCounts>> counts = new HashMap<>();
     /** Units of each scope, by code; dropped on every catalogue change. */
     private final Map<Scope, List<Unit>> members = new HashMap<>();
 
@@ -91,15 +93,16 @@ public final class LeaderboardBook {
         }
     }
 
-    public synchronized void putCounts(String unitCode, Period period, UnitCounts unitCounts) {
-        UnitCounts old = counts.computeIfAbsent(unitCode, c -> new HashMap<>()).put(period, unitCounts);
+    public synchronized void putCounts(String unitCode, Period period, PeriodCounts unitCounts) {
+        PeriodCounts old =
+                counts.computeIfAbsent(unitCode, c -> new HashMap<>()).put(period, unitCounts);
         if (!unitCounts.equals(old)) {
             countsChanged(unitCode, period);
         }
     }
 
     public synchronized void removeCounts(String unitCode, Period period) {
-        Map<Period, UnitCounts> ofUnit = counts.get(unitCode);
+        Map<Period, PeriodCounts> ofUnit = counts.get(unitCode);
         if (ofUnit != null && ofUnit.remove(period) != null) {
             countsChanged(unitCode, period);
         }
@@ -204,8 +207,8 @@ public final class LeaderboardBook {
     private Leaderboard compute(LeaderboardKey key, Map<String, Integer> previousRanks) {
         List<Ranking.Candidate> candidates = new ArrayList<>();
         for (Unit unit : members(key.scope())) {
-            UnitCounts unitCounts =
-                    counts.getOrDefault(unit.code(), Map.of()).getOrDefault(key.period(), UnitCounts.ZERO);
+            PeriodCounts unitCounts =
+                    counts.getOrDefault(unit.code(), Map.of()).getOrDefault(key.period(), PeriodCounts.ZERO);
             BigDecimal value = key.indicator().value(unitCounts);
             candidates.add(new Ranking.Candidate(
                     unit.code(), unit.name(), value, key.indicator().volume(unitCounts)));

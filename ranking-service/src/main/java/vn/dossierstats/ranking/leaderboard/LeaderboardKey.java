@@ -1,6 +1,7 @@
 package vn.dossierstats.ranking.leaderboard;
 
 import java.util.Comparator;
+import vn.dossierstats.unitstats.Period;
 
 /** Which leaderboard: a level, optionally within a parent, for a period and an indicator. */
 public record LeaderboardKey(String level, String parent, Period period, Indicator indicator) {

@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.ranking.RankingProperties;
-import vn.dossierstats.ranking.leaderboard.Granularity;
 import vn.dossierstats.ranking.leaderboard.Indicator;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 import vn.dossierstats.ranking.leaderboard.LeaderboardKey;
-import vn.dossierstats.ranking.leaderboard.Period;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
 
 /** Turns the query parameters of the leaderboard endpoints into a key, or a problem naming the parameter. */
 @Component

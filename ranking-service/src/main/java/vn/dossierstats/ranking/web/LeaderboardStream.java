@@ -21,7 +21,7 @@ import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 import vn.dossierstats.ranking.leaderboard.LeaderboardKey;
 import vn.dossierstats.ranking.leaderboard.LeaderboardListener;
-import vn.dossierstats.ranking.leaderboard.Period;
+import vn.dossierstats.unitstats.Period;
 
 /**
  * Server-Sent Events of leaderboards: the full leaderboard on connect and after each change. Sending never blocks

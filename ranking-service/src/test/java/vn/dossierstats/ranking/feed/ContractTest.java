@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.ranking.catalogue.UnitRecord;
-import vn.dossierstats.ranking.leaderboard.Period;
 import vn.dossierstats.ranking.leaderboard.Unit;
-import vn.dossierstats.ranking.leaderboard.UnitCounts;
-import vn.dossierstats.ranking.stats.UnitStats;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.UnitStats;
 
 /** Pins the writers' golden files (docs/events.md): a change of shape on their side breaks this build too. */
 class ContractTest {
@@ -24,7 +24,7 @@ class ContractTest {
                 UnitStats.class);
         assertThat(stats.unitCode()).isEqualTo("H26");
         assertThat(stats.parsedPeriod()).contains(Period.parse("2026-07").orElseThrow());
-        assertThat(stats.unitCounts()).contains(new UnitCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0));
+        assertThat(stats.counts()).isEqualTo(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0));
         assertThat(stats.updatedAt()).hasToString("2026-07-02T03:00:00.300Z");
     }
 

@@ -11,6 +11,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 class LeaderboardBookTest {
 
@@ -145,9 +147,9 @@ class LeaderboardBookTest {
     void theIndicatorsRankByTheirOwnValueAndVolume() {
         provinces("01", "33");
         // 01: on time 0.5 of 40, progress 20 × 20/40 = 10, online 30/40
-        book.putCounts("01", JULY, new UnitCounts(0, 40, 30, 10, 0, 20, 0, 20, 0, 0, 0, 0, 0));
+        book.putCounts("01", JULY, new PeriodCounts(0, 40, 30, 10, 0, 20, 0, 20, 0, 0, 0, 0, 0));
         // 33: on time 1.0 of 20, progress 20 × 20/50 = 8, online 5/50
-        book.putCounts("33", JULY, new UnitCounts(10, 40, 5, 35, 0, 20, 0, 0, 0, 30, 0, 0, 0));
+        book.putCounts("33", JULY, new PeriodCounts(10, 40, 5, 35, 0, 20, 0, 0, 0, 30, 0, 0, 0));
         book.goLive();
         assertThat(book.get(key("PROVINCE", null, JULY)).entries())
                 .extracting(Leaderboard.Entry::unitCode)
@@ -176,7 +178,7 @@ class LeaderboardBookTest {
 
     record RemoveUnit(String code) implements Op {}
 
-    record PutCounts(String code, Period period, UnitCounts counts) implements Op {}
+    record PutCounts(String code, Period period, PeriodCounts counts) implements Op {}
 
     record RemoveCounts(String code, Period period) implements Op {}
 
@@ -189,8 +191,8 @@ class LeaderboardBookTest {
         Arbitrary<Op> putUnit = Combinators.combine(code, Arbitraries.of(LEVELS), parent, Arbitraries.of("x", "y"))
                 .as((c, level, p, name) -> new PutUnit(new Unit(c, c + name, level, p)));
         Arbitrary<Integer> small = Arbitraries.integers().between(0, 30);
-        Arbitrary<UnitCounts> counts = Combinators.combine(small, small, small, small, small)
-                .as((carried, received, early, late, online) -> new UnitCounts(
+        Arbitrary<PeriodCounts> counts = Combinators.combine(small, small, small, small, small)
+                .as((carried, received, early, late, online) -> new PeriodCounts(
                         carried, received, Math.min(online, received), 0, 0, early, 0, late, 3, 0, 0, 0, 0));
         Arbitrary<Op> putCounts =
                 Combinators.combine(code, Arbitraries.of(PERIODS), counts).as(PutCounts::new);
@@ -262,7 +264,7 @@ class LeaderboardBookTest {
         Leaderboard before = book.get(key("PROVINCE", null, JULY));
 
         // more received, nothing more ended: the on-time board is recomputed and comes out equal
-        book.putCounts("01", JULY, new UnitCounts(0, 45, 0, 0, 0, 0, 30, 10, 5, 0, 0, 0, 0));
+        book.putCounts("01", JULY, new PeriodCounts(0, 45, 0, 0, 0, 0, 30, 10, 5, 0, 0, 0, 0));
         List<Leaderboard> changed = book.flush();
 
         assertThat(changed).extracting(Leaderboard::indicator).doesNotContain(Indicator.ON_TIME_RATE);
@@ -280,7 +282,7 @@ class LeaderboardBookTest {
     }
 
     /** Counts where {@code onTime} ended on time and {@code late} late. */
-    private static UnitCounts onTime(long onTime, long late) {
-        return new UnitCounts(0, onTime + late, 0, 0, 0, 0, onTime, late, 0, 0, 0, 0, 0);
+    private static PeriodCounts onTime(long onTime, long late) {
+        return new PeriodCounts(0, onTime + late, 0, 0, 0, 0, onTime, late, 0, 0, 0, 0, 0);
     }
 }

@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 class RankingTest {
 
@@ -176,26 +177,26 @@ class RankingTest {
 
     @Test
     void indicatorValuesRoundHalfUpFromTheExactFraction() {
-        UnitCounts counts = new UnitCounts(3, 7, 2, 5, 0, 1, 1, 1, 1, 0, 0, 0, 0);
+        PeriodCounts counts = new PeriodCounts(3, 7, 2, 5, 0, 1, 1, 1, 1, 0, 0, 0, 0);
         assertThat(Indicator.ON_TIME_RATE.value(counts)).isEqualByComparingTo("0.6667");
         assertThat(Indicator.ON_TIME_RATE.volume(counts)).isEqualTo(3);
         assertThat(Indicator.PROGRESS_SCORE.value(counts)).isEqualByComparingTo("6.00");
         assertThat(Indicator.PROGRESS_SCORE.volume(counts)).isEqualTo(10);
         assertThat(Indicator.ONLINE_SHARE.value(counts)).isEqualByComparingTo("0.2857");
         assertThat(Indicator.ONLINE_SHARE.volume(counts)).isEqualTo(7);
-        assertThat(Indicator.ONLINE_SHARE.value(UnitCounts.ZERO)).isNull();
+        assertThat(Indicator.ONLINE_SHARE.value(PeriodCounts.ZERO)).isNull();
         // 0.98765 → 0.9877 (half-up); the api.md sample: 20 × 100 / 110 = 18.1818… → 18.18
-        assertThat(Indicator.ON_TIME_RATE.value(new UnitCounts(0, 0, 0, 0, 0, 98765, 0, 1235, 0, 0, 0, 0, 0)))
+        assertThat(Indicator.ON_TIME_RATE.value(new PeriodCounts(0, 0, 0, 0, 0, 98765, 0, 1235, 0, 0, 0, 0, 0)))
                 .isEqualByComparingTo("0.9877");
-        assertThat(Indicator.PROGRESS_SCORE.value(new UnitCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0)))
+        assertThat(Indicator.PROGRESS_SCORE.value(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0)))
                 .isEqualByComparingTo("18.18");
     }
 
     @Test
     void unitsEqualOnlyAfterRoundingShareARank() {
         // 2/3 and 6667/10000 differ exactly but both publish 0.6667
-        BigDecimal a = Indicator.ON_TIME_RATE.value(new UnitCounts(0, 0, 0, 0, 0, 20, 0, 10, 0, 0, 0, 0, 0));
-        BigDecimal b = Indicator.ON_TIME_RATE.value(new UnitCounts(0, 0, 0, 0, 0, 6667, 0, 3333, 0, 0, 0, 0, 0));
+        BigDecimal a = Indicator.ON_TIME_RATE.value(new PeriodCounts(0, 0, 0, 0, 0, 20, 0, 10, 0, 0, 0, 0, 0));
+        BigDecimal b = Indicator.ON_TIME_RATE.value(new PeriodCounts(0, 0, 0, 0, 0, 6667, 0, 3333, 0, 0, 0, 0, 0));
         var result = Ranking.rank(
                 List.of(new Ranking.Candidate("A", "A", a, 30), new Ranking.Candidate("B", "B", b, 10000)),
                 20,

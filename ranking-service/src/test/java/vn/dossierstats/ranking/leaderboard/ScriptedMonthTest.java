@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /**
  * Acceptance 1 of issue 5: a scripted month for five provinces, fed as the statistics stream carries it (cumulative
@@ -112,7 +114,7 @@ class ScriptedMonthTest {
     }
 
     /** Counts of a month: everything received either ended (early, on time, late) or is in progress. */
-    private static UnitCounts counts(
+    private static PeriodCounts counts(
             long carriedOver,
             long received,
             long online,
@@ -121,7 +123,7 @@ class ScriptedMonthTest {
             long late,
             long withinDeadline,
             long overdue) {
-        return new UnitCounts(
+        return new PeriodCounts(
                 carriedOver,
                 received,
                 online,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.dossierstats.ranking.leaderboard.Indicator;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardKey;
-import vn.dossierstats.ranking.leaderboard.Period;
+import vn.dossierstats.unitstats.Period;
 
 /** Pins leaderboards.v1 (docs/events.md): the value is written exactly as the golden file, the key as documented. */
 class LeaderboardTopicContractTest {

@@ -14,9 +14,9 @@ import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.leaderboard.Indicator;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 import vn.dossierstats.ranking.leaderboard.LeaderboardKey;
-import vn.dossierstats.ranking.leaderboard.Period;
 import vn.dossierstats.ranking.leaderboard.Unit;
-import vn.dossierstats.ranking.leaderboard.UnitCounts;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 class LeaderboardBodiesTest {
 
@@ -74,7 +74,7 @@ class LeaderboardBodiesTest {
     void countsThatMoveNothingOnTheLeaderboardKeepItsBody() {
         PreparedBody before = bodies.live(PROVINCES, null);
         // more received, nothing more ended: the on-time board is recomputed equal
-        book.putCounts("01", JULY, new UnitCounts(0, 50, 0, 0, 0, 0, 30, 10, 10, 0, 0, 0, 0));
+        book.putCounts("01", JULY, new PeriodCounts(0, 50, 0, 0, 0, 0, 30, 10, 10, 0, 0, 0, 0));
         book.flush();
         clock.set(FIRST_READ.plusSeconds(5));
 
@@ -107,8 +107,8 @@ class LeaderboardBodiesTest {
     }
 
     /** {@code onTime} ended on time, {@code late} late, everything received ended. */
-    private static UnitCounts ended(long onTime, long late) {
-        return new UnitCounts(0, onTime + late, 0, 0, 0, 0, onTime, late, 0, 0, 0, 0, 0);
+    private static PeriodCounts ended(long onTime, long late) {
+        return new PeriodCounts(0, onTime + late, 0, 0, 0, 0, onTime, late, 0, 0, 0, 0, 0);
     }
 
     private static final class MovingClock extends Clock {

@@ -1,4 +1,4 @@
-package vn.dossierstats.ranking.leaderboard;
+package vn.dossierstats.unitstats;
 
 /** The lengths of period the reports are kept for. */
 public enum Granularity {

@@ -1,12 +1,24 @@
-package vn.dossierstats.ranking.leaderboard;
+package vn.dossierstats.unitstats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PeriodTest {
+
+    @Test
+    void parsesEachGranularityWithItsBounds() {
+        assertThat(Period.parse("2026").orElseThrow().end()).isEqualTo(LocalDate.of(2027, 1, 1));
+        Period q3 = Period.parse("2026-Q3").orElseThrow();
+        assertThat(q3.start()).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(q3.end()).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(Period.parse("2026-02").orElseThrow().end()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(Period.parse("2026-07-15").orElseThrow().key()).isEqualTo("2026-07-15");
+    }
 
     @ParameterizedTest
     @CsvSource({

@@ -1,4 +1,4 @@
-package vn.dossierstats.ranking.leaderboard;
+package vn.dossierstats.unitstats;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
