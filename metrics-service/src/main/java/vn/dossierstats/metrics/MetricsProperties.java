@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     seconds): a running period's report can change with every fact, so 0: caches revalidate every time, which costs
  *     a 304 without a body while nothing changed
  * @param reportCacheEntries how many computed reports (unit and period) are kept for reads
+ * @param advertisedHost the host name other instances reach this one's HTTP port at (Kafka Streams'
+ *     {@code application.server}): a report is answered by the instance that holds its unit's buckets
+ * @param standbyReplicas warm copies of each store on other instances, so that a dead instance's units are served
+ *     again as soon as the group rebalances instead of after a restore from the changelog
  */
 @ConfigurationProperties("metrics")
 public record MetricsProperties(
@@ -36,4 +40,6 @@ public record MetricsProperties(
         short topicReplicas,
         Duration sourceTopicWait,
         Duration maxAge,
-        int reportCacheEntries) {}
+        int reportCacheEntries,
+        String advertisedHost,
+        int standbyReplicas) {}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -44,6 +46,10 @@ public class StatisticsEngine implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final UnitVersions versions;
+    private final LocalAddress address;
+    /** This instance as the group knows it; null when it serves no HTTP (then it answers for every unit itself). */
+    private volatile HostInfo self;
+
     private volatile KafkaStreams streams;
     private volatile Thread starter;
     private volatile boolean running;
@@ -53,12 +59,14 @@ public class StatisticsEngine implements SmartLifecycle {
             KafkaProperties kafka,
             Clock clock,
             MeterRegistry meters,
-            UnitVersions versions) {
+            UnitVersions versions,
+            LocalAddress address) {
         this.properties = properties;
         this.kafka = kafka;
         this.clock = clock;
         this.meters = meters;
         this.versions = versions;
+        this.address = address;
     }
 
     @Override
@@ -135,6 +143,12 @@ public class StatisticsEngine implements SmartLifecycle {
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topicReplicas());
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+        if (address.port() > 0) {
+            // every instance learns which instance holds which unit's buckets, and asks it (web/Peers)
+            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.hostAndPort());
+            self = new HostInfo(address.host(), address.port());
+        }
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         // after a crash the partitions move on once the session expires: keep that short
         config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
@@ -175,6 +189,29 @@ public class StatisticsEngine implements SmartLifecycle {
         StoreQueryParameters<ReadOnlyKeyValueStore<String, Counts>> query =
                 StoreQueryParameters.fromNameAndType(StatisticsTopology.BUCKETS, QueryableStoreTypes.keyValueStore());
         return current.store(owner.partition() < 0 ? query : query.withPartition(owner.partition()));
+    }
+
+    /**
+     * The instance whose stores hold the unit's buckets, when it is another one; empty when it is this one.
+     *
+     * @throws InvalidStateStoreException while no instance holds them for sure: starting, or partitions moving
+     *     between instances (a rebalance); the caller answers 503 and the client retries
+     */
+    public Optional<HostInfo> remoteOwnerOf(String unitCode) {
+        KafkaStreams current = streams;
+        if (current == null || current.state() != KafkaStreams.State.RUNNING) {
+            throw new InvalidStateStoreException("the statistics are being restored or are moving between instances");
+        }
+        HostInfo me = self;
+        if (me == null) {
+            return Optional.empty();
+        }
+        KeyQueryMetadata owner = current.queryMetadataForKey(
+                StatisticsTopology.BUCKETS, unitCode, Serdes.String().serializer());
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            throw new InvalidStateStoreException("the statistics of " + unitCode + " are moving between instances");
+        }
+        return owner.activeHost().equals(me) ? Optional.empty() : Optional.of(owner.activeHost());
     }
 
     public ReadOnlyKeyValueStore<String, UnitRecord> units() {

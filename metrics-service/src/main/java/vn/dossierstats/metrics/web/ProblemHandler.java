@@ -34,12 +34,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(detail);
     }
 
-    @ExceptionHandler(InvalidStateStoreException.class)
-    ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException exception) {
+    /**
+     * Restoring, rebalancing, or the instance that holds the unit gone: answered again within seconds, by this instance
+     * or by the one that takes the unit over. Never a figure read from a store that is not the unit's.
+     */
+    @ExceptionHandler({InvalidStateStoreException.class, Peers.PeerUnavailable.class})
+    ResponseEntity<ProblemDetail> notReady(RuntimeException exception) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "Statistics are being restored; retry in a moment.");
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Statistics are being restored or are moving between instances; retry in a moment.");
         detail.setTitle("Statistics not ready");
-        return respond(detail);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail);
     }
 
     /**

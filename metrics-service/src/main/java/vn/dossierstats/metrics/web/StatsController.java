@@ -3,10 +3,17 @@ package vn.dossierstats.metrics.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +28,7 @@ import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.period.Granularity;
 import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Report;
+import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 
 /**
@@ -33,13 +41,20 @@ import vn.dossierstats.metrics.stream.UnitRecord;
 class StatsController {
 
     private static final int MAX_POINTS = 1000;
+    /** Where the reports of children held by other instances are fetched, all at once. */
+    private static final Executor FETCHES = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Reports reports;
+    private final StatisticsEngine engine;
+    private final Peers peers;
     private final JsonMapper json;
     private final ConditionalGet conditional;
 
-    StatsController(Reports reports, JsonMapper json, MetricsProperties properties) {
+    StatsController(
+            Reports reports, StatisticsEngine engine, Peers peers, JsonMapper json, MetricsProperties properties) {
         this.reports = reports;
+        this.engine = engine;
+        this.peers = peers;
         this.json = json;
         this.conditional = new ConditionalGet(properties.maxAge());
     }
@@ -56,8 +71,15 @@ class StatsController {
     ResponseEntity<byte[]> report(
             @PathVariable String unitCode,
             @RequestParam(required = false) String period,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return conditional.answer(reports.body(unit(unitCode), period(period, "period")), ifNoneMatch);
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletRequest request) {
+        UnitRecord unit = unit(unitCode);
+        Period parsed = period(period, "period");
+        Optional<HostInfo> owner = owner(unit, request);
+        if (owner.isPresent()) {
+            return peers.forward(owner.get(), request);
+        }
+        return conditional.answer(reports.body(unit, parsed), ifNoneMatch);
     }
 
     @GetMapping(path = "/children", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -80,9 +102,20 @@ class StatsController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         UnitRecord unit = unit(unitCode);
         Period parsed = period(period, "period");
-        List<Report> children = reports.children(unit.code()).stream()
-                .map(child -> reports.report(child, parsed))
-                .toList();
+        // each child's report where its buckets are: here, or asked of its instance (all at once)
+        List<CompletableFuture<Object>> pending = new ArrayList<>();
+        for (UnitRecord child : reports.children(unit.code())) {
+            Optional<HostInfo> owner = engine.remoteOwnerOf(child.code());
+            pending.add(
+                    owner.isEmpty()
+                            ? CompletableFuture.completedFuture(reports.report(child, parsed))
+                            : CompletableFuture.supplyAsync(
+                                    () -> peers.report(owner.get(), child.code(), parsed.key()), FETCHES));
+        }
+        List<Object> children = new ArrayList<>(pending.size());
+        for (CompletableFuture<Object> child : pending) {
+            children.add(joined(child));
+        }
         return answer(Map.of("unitCode", unit.code(), "period", parsed.key(), "children", children), ifNoneMatch);
     }
 
@@ -105,7 +138,8 @@ class StatsController {
             @RequestParam(required = false) String granularity,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletRequest request) {
         UnitRecord unit = unit(unitCode);
         Granularity parsedGranularity = granularity(granularity);
         Period first = period(from, "from");
@@ -118,6 +152,10 @@ class StatsController {
         }
         if (first.compareTo(last) > 0) {
             throw ApiProblem.invalid("from", "must not be after 'to'");
+        }
+        Optional<HostInfo> owner = owner(unit, request);
+        if (owner.isPresent()) {
+            return peers.forward(owner.get(), request);
         }
         List<Report> points = new ArrayList<>();
         for (Period p = first; p.compareTo(last) <= 0; p = p.next()) {
@@ -143,6 +181,27 @@ class StatsController {
      */
     private ResponseEntity<byte[]> answer(Map<String, Object> answer, String ifNoneMatch) {
         return conditional.answer(PreparedBody.of(json.writeValueAsBytes(answer)), ifNoneMatch);
+    }
+
+    /**
+     * The instance that holds the unit's buckets when it is another one. A request forwarded once is answered here or
+     * refused: were it forwarded again, two instances that disagree about the owner (a rebalance) would pass it on
+     * and on.
+     */
+    private Optional<HostInfo> owner(UnitRecord unit, HttpServletRequest request) {
+        Optional<HostInfo> owner = engine.remoteOwnerOf(unit.code());
+        if (owner.isPresent() && Peers.wasForwarded(request)) {
+            throw new Peers.PeerUnavailable("the statistics of " + unit.code() + " are moving between instances");
+        }
+        return owner;
+    }
+
+    private static Object joined(CompletableFuture<Object> child) {
+        try {
+            return child.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private UnitRecord unit(String code) {
