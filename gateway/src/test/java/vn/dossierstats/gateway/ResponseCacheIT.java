@@ -63,13 +63,15 @@ class ResponseCacheIT extends GatewayITSupport {
         HttpResponse<String> hit = send(request(uri(path), requestId).GET());
 
         assertThat(hit.headers().firstValue("X-Cache")).hasValue("HIT");
-        for (String header : List.of("Content-Type", "ETag", "Cache-Control")) {
+        for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Vary")) {
             assertThat(hit.headers().allValues(header))
                     .as(header)
                     .isEqualTo(miss.headers().allValues(header));
         }
         assertThat(hit.headers().firstValue("ETag")).hasValue(METRICS.etagAt(path));
         assertThat(hit.headers().firstValue("Cache-Control")).hasValue("public, max-age=0, must-revalidate");
+        // the embedded profile allows every origin: CORS varies the answer, on a hit as when proxied
+        assertThat(hit.headers().allValues("Vary")).contains("Origin", "Access-Control-Request-Method");
         assertThat(hit.headers().allValues("X-Request-Id")).containsExactly(requestId);
         assertThat(hit.headers().firstValue("Age")).hasValue("0");
         assertThat(hit.headers().firstValue("Content-Length")).hasValue(String.valueOf(V1.length()));
