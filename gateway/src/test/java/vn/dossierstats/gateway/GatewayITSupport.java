@@ -21,11 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * One gateway (one Spring context for every {@code *IT} of this module) in front of three stub services that record
  * what reaches them (the dossier stub also serves the source key feed), with the embedded profile's development key
- * and admin token, a 1 s response timeout and a low rate limit.
+ * and admin token, a 1 s response timeout, a low rate limit, and a response cache whose clock moves only when a test
+ * advances it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
-@Import(DownRouteConfiguration.class)
+@Import({DownRouteConfiguration.class, ResponseCacheTestConfiguration.class})
 abstract class GatewayITSupport {
 
     static final String SOURCE_KEY = "dev-source-key";

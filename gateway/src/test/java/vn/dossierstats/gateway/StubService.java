@@ -8,11 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in for one service: records every request it receives (by {@code X-Request-Id}) and answers 200 JSON. Paths
  * ending in {@code /slow} stall longer than the test's response timeout, {@code /problem} answers a service
- * problem+json, and {@code /api/v1/leaderboards/stream} is a Server-Sent Events stream.
+ * problem+json, and {@code /api/v1/leaderboards/stream} is a Server-Sent Events stream. Paths given a
+ * {@linkplain #serveTagged tagged resource} answer as ranking- and metrics-service do: with a strong {@code ETag} and
+ * {@code Cache-Control: public, max-age=0, must-revalidate}, and 304 to an {@code If-None-Match} naming it.
  */
 final class StubService {
 
@@ -41,6 +47,12 @@ final class StubService {
     private final Map<String, Received> received = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> streamGates = new ConcurrentHashMap<>();
     private final StubKeyFeed keyFeed = new StubKeyFeed();
+    private final Map<String, Tagged> tagged = new ConcurrentHashMap<>();
+    private final Map<String, List<Received>> taggedRequests = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+
+    /** What a tagged path answers. */
+    private record Tagged(int status, String contentType, String body, String etag) {}
 
     StubService(String name) {
         this.name = name;
@@ -81,6 +93,38 @@ final class StubService {
         streamGates.computeIfAbsent(requestId, id -> new CountDownLatch(1)).countDown();
     }
 
+    /** From now on, {@code path} answers 200 with this JSON body and its entity tag. */
+    void serveTagged(String path, String body) {
+        serveTagged(path, 200, "application/json", body);
+    }
+
+    /** From now on, {@code path} answers this status and body, with an entity tag and caching headers all the same. */
+    void serveTagged(String path, int status, String contentType, String body) {
+        tagged.put(path, new Tagged(status, contentType, body, etagOf(body)));
+    }
+
+    /** The entity tag the tagged path answers with now. */
+    String etagAt(String path) {
+        return tagged.get(path).etag();
+    }
+
+    /** Every request a tagged path received, in order. */
+    List<Received> requestsTo(String path) {
+        return List.copyOf(taggedRequests.getOrDefault(path, List.of()));
+    }
+
+    /** Requests to the tagged path wait (at most 10 s) until {@link #release}. */
+    void hold(String path) {
+        holds.put(path, new CountDownLatch(1));
+    }
+
+    void release(String path) {
+        CountDownLatch hold = holds.remove(path);
+        if (hold != null) {
+            hold.countDown();
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             long bodyBytes;
@@ -93,17 +137,23 @@ final class StubService {
             exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), List.copyOf(values)));
             String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
             String path = exchange.getRequestURI().getPath();
+            Received request = new Received(
+                    exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers, bodyBytes);
             if (requestId != null) {
-                received.put(
-                        requestId,
-                        new Received(
-                                exchange.getRequestMethod(),
-                                path,
-                                exchange.getRequestURI().getRawQuery(),
-                                headers,
-                                bodyBytes));
+                received.put(requestId, request);
             }
-            if (path.equals("/internal/v1/source-keys")) {
+            Tagged resource = tagged.get(path);
+            if (resource != null) {
+                taggedRequests
+                        .computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
+                        .add(request);
+                CountDownLatch hold = holds.get(path);
+                if (hold != null) {
+                    await(hold, 10);
+                }
+                respondTagged(
+                        exchange, resource, request.header("If-None-Match").orElse(null));
+            } else if (path.equals("/internal/v1/source-keys")) {
                 respond(
                         exchange,
                         200,
@@ -149,6 +199,25 @@ final class StubService {
                         + "'/internal/%1$s':{'get':{'responses':{'200':{'description':'OK'}}}}}}")
                 .formatted(name, uri())
                 .replace('\'', '"');
+    }
+
+    private static void respondTagged(HttpExchange exchange, Tagged resource, String ifNoneMatch) throws IOException {
+        exchange.getResponseHeaders().set("ETag", resource.etag());
+        exchange.getResponseHeaders().set("Cache-Control", "public, max-age=0, must-revalidate");
+        if (resource.status() == 200 && resource.etag().equals(ifNoneMatch)) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        respond(exchange, resource.status(), resource.contentType(), resource.body());
+    }
+
+    private static String etagOf(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

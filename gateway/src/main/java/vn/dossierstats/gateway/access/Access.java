@@ -32,7 +32,8 @@ public enum Access {
     private static final Map<String, Access> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(access -> access.name, access -> access));
 
-    static Optional<Access> of(Object metadata) {
+    /** The rule a route declares, if its {@code metadata.access} names one. */
+    public static Optional<Access> of(Object metadata) {
         return metadata instanceof String name ? Optional.ofNullable(BY_NAME.get(name)) : Optional.empty();
     }
 }

@@ -23,7 +23,7 @@ class CorsFilterTest {
 
     private static CorsFilter filter(List<String> origins) {
         return new CorsFilter(new GatewayProperties(
-                null, null, null, null, null, null, null, new GatewayProperties.Cors(origins, null)));
+                null, null, null, null, null, null, null, new GatewayProperties.Cors(origins, null), null));
     }
 
     private static MockServerWebExchange preflight(String origin) {
