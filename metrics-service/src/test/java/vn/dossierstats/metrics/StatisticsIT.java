@@ -534,12 +534,12 @@ class StatisticsIT {
                             List.of("2026", "2026-Q2", "2026-Q3", "2026-05", "2026-06", "2026-07", "2026-05-12")) {
                         assertThat(rebuiltBuckets.get(vn.dossierstats.metrics.stream.BucketStore.key(
                                         unit,
-                                        vn.dossierstats.metrics.period.Period.parse(period)
+                                        vn.dossierstats.unitstats.Period.parse(period)
                                                 .orElseThrow())))
                                 .as(unit + " " + period)
                                 .isEqualTo(liveBuckets.get(vn.dossierstats.metrics.stream.BucketStore.key(
                                         unit,
-                                        vn.dossierstats.metrics.period.Period.parse(period)
+                                        vn.dossierstats.unitstats.Period.parse(period)
                                                 .orElseThrow())));
                     }
                 }
@@ -643,6 +643,6 @@ class StatisticsIT {
 
     private static String bucketKey(String unit, String period) {
         return vn.dossierstats.metrics.stream.BucketStore.key(
-                unit, vn.dossierstats.metrics.period.Period.parse(period).orElseThrow());
+                unit, vn.dossierstats.unitstats.Period.parse(period).orElseThrow());
     }
 }

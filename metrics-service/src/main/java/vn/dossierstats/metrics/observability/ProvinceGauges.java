@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import vn.dossierstats.metrics.period.Granularity;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.metrics.web.Reports;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
 
 /**
  * The running month of every province as gauges, for the public-service dashboard and the on-time alert: on-time

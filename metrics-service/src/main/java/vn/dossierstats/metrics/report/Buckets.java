@@ -1,6 +1,6 @@
 package vn.dossierstats.metrics.report;
 
-import vn.dossierstats.metrics.period.Period;
+import vn.dossierstats.unitstats.Period;
 
 /** Read access to the per-unit, per-period counts (a state store in production, a map in tests). */
 public interface Buckets {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /** The period report of api.md: counts, rates and scores of a unit with its descendants. */
 public record Report(

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import vn.dossierstats.metrics.period.Granularity;
-import vn.dossierstats.metrics.period.Period;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /**
  * Derives a period's report counts from buckets. A period's own bucket gives what happened in it; what was open or

@@ -1,9 +1,9 @@
 package vn.dossierstats.metrics.stream;
 
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Buckets;
 import vn.dossierstats.metrics.report.Counts;
+import vn.dossierstats.unitstats.Period;
 
 /**
  * The buckets as kept in the state store, under {@code unit|<granularity letter><period>}, e.g. {@code 01|M2026-07}:

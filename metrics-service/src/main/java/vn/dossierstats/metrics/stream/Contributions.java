@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import vn.dossierstats.metrics.period.Granularity;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Counts;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
 
 /**
  * What one dossier fact adds to the buckets of every unit on its path: receipt counts where it was received, its

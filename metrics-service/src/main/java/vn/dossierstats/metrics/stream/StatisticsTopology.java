@@ -25,10 +25,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Counts;
-import vn.dossierstats.metrics.report.PeriodCounts;
 import vn.dossierstats.metrics.report.ReportCalculator;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.UnitStats;
 
 /**
  * Dossier facts → per-unit, per-period counts → unit statistics.

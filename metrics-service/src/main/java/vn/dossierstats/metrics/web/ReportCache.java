@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Report;
+import vn.dossierstats.unitstats.Period;
 
 /**
  * Computed reports of (unit, period), each kept with the {@link ReportBasis} it was computed on and reused while a

@@ -11,13 +11,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.metrics.stream.BucketStore;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.metrics.stream.UnitVersions;
+import vn.dossierstats.unitstats.Period;
 
 /**
  * Period reports read from the live bucket store, each computed once per change of what it is computed from

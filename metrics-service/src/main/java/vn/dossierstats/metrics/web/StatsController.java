@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
-import vn.dossierstats.metrics.period.Granularity;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
 
 /**
  * The statistics API of api.md. Every answer carries a strong entity tag of its bytes ({@code If-None-Match} → 304

@@ -14,10 +14,11 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import vn.dossierstats.metrics.period.Granularity;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.stream.Contributions;
 import vn.dossierstats.metrics.stream.DossierFact;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /** The live arithmetic (contributions into buckets, prefix sums) against the period report computed with plain loops. */
 class ReportOracleTest {

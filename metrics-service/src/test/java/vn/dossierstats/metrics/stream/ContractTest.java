@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import vn.dossierstats.metrics.report.PeriodCounts;
+import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.UnitStats;
 
 /** Pins the topics' JSON: the writer's golden files must read, and ours must be written exactly. */
 class ContractTest {

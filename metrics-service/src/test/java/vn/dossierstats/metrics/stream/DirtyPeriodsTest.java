@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.dossierstats.metrics.period.Granularity;
-import vn.dossierstats.metrics.period.Period;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
 
 class DirtyPeriodsTest {
 

@@ -28,11 +28,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import tools.jackson.databind.JsonNode;
-import vn.dossierstats.metrics.period.Granularity;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Counts;
-import vn.dossierstats.metrics.report.PeriodCounts;
 import vn.dossierstats.metrics.report.ReportCalculator;
+import vn.dossierstats.unitstats.Granularity;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /**
  * The live topology against an oracle: thousands of random dossiers, each delivered as a series of fact snapshots

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import vn.dossierstats.metrics.period.Period;
 import vn.dossierstats.metrics.report.Counts;
+import vn.dossierstats.unitstats.Period;
 
 class StatisticsTopologyTest {
 

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-import vn.dossierstats.metrics.period.Period;
-import vn.dossierstats.metrics.report.PeriodCounts;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.stream.UnitRecord;
+import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 class ReportCacheTest {
 
