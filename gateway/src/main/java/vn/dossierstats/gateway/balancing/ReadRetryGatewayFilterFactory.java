@@ -1,18 +1,17 @@
 package vn.dossierstats.gateway.balancing;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import reactor.netty.http.client.PrematureCloseException;
 import vn.dossierstats.gateway.GatewayProperties;
 
 /**
- * Route filter {@code ReadRetry}: a GET that could not reach its instance (connection refused, or closed before the
- * answer) or got 503 is sent again at once, to the next instance of the round robin, at most
+ * Route filter {@code ReadRetry}: a GET that could not reach its instance (connection refused, or a kept-alive
+ * connection reset or closed before the answer's headers: an instance just killed) or got 503 is sent again at once, to the next instance of the round robin, at most
  * {@code gateway.service-connections.read-retries} times. Nothing else is retried: not a POST or PUT (a write sent
  * twice could be applied twice), not a response timeout (the service may still be working on it, and the caller would
  * wait twice as long), not an answer whose body has begun (an SSE stream that breaks ends for its client, who
@@ -36,7 +35,7 @@ class ReadRetryGatewayFilterFactory extends AbstractGatewayFilterFactory<Object>
                         .setMethods(HttpMethod.GET)
                         .setSeries()
                         .setStatuses(HttpStatus.SERVICE_UNAVAILABLE)
-                        .setExceptions(ConnectException.class, PrematureCloseException.class));
+                        .setExceptions(IOException.class));
     }
 
     @Override
