@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -71,53 +73,40 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 ? List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k")
                 : List.of("-Xmx768m");
         Map<String, String> common = commonEnvironment(kafka);
+        Map<String, String> database =
+                Map.of("SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres");
         List<Service> services = new ArrayList<>();
-        services.add(new Service(
-                "dossier-service",
-                o.dossierPort(),
-                o.home(),
-                env(
-                        common,
-                        Map.of(
-                                "SERVER_PORT",
-                                String.valueOf(o.dossierPort()),
-                                "SPRING_DATASOURCE_URL",
-                                postgres.jdbcUrl("dossier"),
-                                "SPRING_DATASOURCE_USERNAME",
-                                "postgres",
-                                "SPRING_DATASOURCE_PASSWORD",
-                                "postgres")),
-                jvm,
-                logs.resolve("dossier-service.log")));
-        services.add(new Service(
-                "metrics-service",
-                o.metricsPort(),
-                o.home(),
-                env(
-                        common,
-                        Map.of(
-                                "SERVER_PORT", String.valueOf(o.metricsPort()),
-                                "METRICS_STATE_DIR",
-                                        o.dataDir().resolve("metrics-state").toString())),
-                jvm,
-                logs.resolve("metrics-service.log")));
-        services.add(new Service(
-                "ranking-service",
-                o.rankingPort(),
-                o.home(),
-                env(
-                        common,
-                        Map.of(
-                                "SERVER_PORT",
-                                String.valueOf(o.rankingPort()),
-                                "SPRING_DATASOURCE_URL",
-                                postgres.jdbcUrl("ranking"),
-                                "SPRING_DATASOURCE_USERNAME",
-                                "postgres",
-                                "SPRING_DATASOURCE_PASSWORD",
-                                "postgres")),
-                jvm,
-                logs.resolve("ranking-service.log")));
+        // instance 0 of every service first (the first dossier-service declares the topics the others read), then the
+        // further instances, the gateway last
+        for (int i = 0; i < o.instances(); i++) {
+            int port = PlatformOptions.instancePort(o.dossierPort(), i);
+            Map<String, String> own = new HashMap<>(database);
+            own.put("SERVER_PORT", String.valueOf(port));
+            own.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl("dossier"));
+            services.add(service("dossier-service", i, port, o, env(common, own), jvm, logs));
+        }
+        for (int i = 0; i < o.instances(); i++) {
+            int port = PlatformOptions.instancePort(o.metricsPort(), i);
+            // the same application id (the default) on every instance: they share the partitions; each its own state
+            // directory; the address the others reach it at (web/Peers asks the owner of a unit's buckets)
+            Map<String, String> own = new HashMap<>();
+            own.put("SERVER_PORT", String.valueOf(port));
+            own.put(
+                    "METRICS_STATE_DIR",
+                    o.dataDir()
+                            .resolve(i == 0 ? "metrics-state" : "metrics-state-" + i)
+                            .toString());
+            own.put("METRICS_ADVERTISED_HOST", "localhost");
+            services.add(service("metrics-service", i, port, o, env(common, own), jvm, logs));
+        }
+        for (int i = 0; i < o.instances(); i++) {
+            int port = PlatformOptions.instancePort(o.rankingPort(), i);
+            Map<String, String> own = new HashMap<>(database);
+            own.put("SERVER_PORT", String.valueOf(port));
+            own.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl("ranking"));
+            services.add(service("ranking-service", i, port, o, env(common, own), jvm, logs));
+        }
+        services.sort(Comparator.comparingInt(Service::instance)); // stable: modules in order within an instance
         services.add(new Service(
                 "gateway",
                 o.gatewayPort(),
@@ -126,12 +115,32 @@ public final class EmbeddedPlatform implements AutoCloseable {
                         common,
                         Map.of(
                                 "SERVER_PORT", String.valueOf(o.gatewayPort()),
-                                "DOSSIER_SERVICE_URI", "http://localhost:" + o.dossierPort(),
-                                "METRICS_SERVICE_URI", "http://localhost:" + o.metricsPort(),
-                                "RANKING_SERVICE_URI", "http://localhost:" + o.rankingPort())),
+                                // every instance: a comma-separated list (gateway.services.*)
+                                "DOSSIER_SERVICE_URI", uris(services, "dossier-service"),
+                                "METRICS_SERVICE_URI", uris(services, "metrics-service"),
+                                "RANKING_SERVICE_URI", uris(services, "ranking-service"))),
                 jvm,
                 logs.resolve("gateway.log")));
         return services;
+    }
+
+    private static Service service(
+            String module,
+            int instance,
+            int port,
+            PlatformOptions o,
+            Map<String, String> env,
+            List<String> jvm,
+            Path logs) {
+        String name = instance == 0 ? module : module + "-" + instance;
+        return new Service(module, instance, port, o.home(), env, jvm, logs.resolve(name + ".log"));
+    }
+
+    private static String uris(List<Service> services, String module) {
+        return services.stream()
+                .filter(s -> s.module().equals(module))
+                .map(s -> "http://localhost:" + s.port())
+                .collect(Collectors.joining(","));
     }
 
     /** What every service of the platform is given: the embedded profile and the broker. */
@@ -149,10 +158,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return "http://localhost:" + options.gatewayPort();
     }
 
-    /** The platform's processes by name (services, broker, database), for resource measurements. */
+    /**
+     * The platform's processes by name (services, broker, database), for resource measurements: a service's first
+     * instance under its module name, the others as {@code module-i}.
+     */
     public Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> processes = new java.util.LinkedHashMap<>();
-        services.forEach(s -> s.handle().ifPresent(h -> processes.put(s.module(), h)));
+        services.forEach(s -> s.handle().ifPresent(h -> processes.put(s.name(), h)));
         processes.put("kafka", kafka.handle());
         postgres.handle().ifPresent(h -> processes.put("postgresql", h));
         return processes;
@@ -188,32 +200,50 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return rebuild::stop;
     }
 
-    /** Kills a service at once (a crash), for tests. */
+    /** Kills a service (its first instance) at once (a crash), for tests. */
     public void kill(String module) {
-        service(module).kill();
+        kill(module, 0);
     }
 
-    /** Starts a service again and waits until it is healthy. */
+    /** Kills one instance of a service at once (SIGKILL: a crash, an OOM kill), for tests. */
+    public void kill(String module, int instance) {
+        service(module, instance).kill();
+    }
+
+    /** Starts a service (its first instance) again and waits until it is healthy. */
     public void restart(String module) throws Exception {
-        Service service = service(module);
+        restart(module, 0);
+    }
+
+    /** Starts one instance of a service again and waits until it is healthy. */
+    public void restart(String module, int instance) throws Exception {
+        Service service = service(module, instance);
         service.start();
         service.awaitHealthy(Duration.ofMinutes(3));
     }
 
-    private Service service(String module) {
+    /** The base URLs of the instances of a service, in instance order (e.g. to ask one directly). */
+    public List<String> instanceUrls(String module) {
         return services.stream()
                 .filter(s -> s.module().equals(module))
+                .map(s -> "http://localhost:" + s.port())
+                .toList();
+    }
+
+    private Service service(String module, int instance) {
+        return services.stream()
+                .filter(s -> s.module().equals(module) && s.instance() == instance)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
+                .orElseThrow(() -> new IllegalArgumentException("no instance " + instance + " of " + module));
     }
 
     String describe() {
         StringBuilder text = new StringBuilder("\nThe platform is up.\n\n");
         text.append(String.format("  %-18s %s/api/v1/%n", "gateway (public)", gatewayUrl()));
-        for (Service service : services.subList(0, 3)) {
+        for (Service service : services.subList(0, services.size() - 1)) {
             text.append(String.format(
                     "  %-18s http://localhost:%d  (actuator: /actuator/health, /actuator/prometheus)%n",
-                    service.module(), service.port()));
+                    service.name(), service.port()));
         }
         text.append(String.format("  %-18s %s%n", "Kafka (KRaft)", kafka.bootstrap()));
         text.append(String.format(
@@ -242,7 +272,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         PlatformOptions options = PlatformOptions.parse(List.of(args));
-        System.out.println("Starting Kafka, PostgreSQL and the four services (data in " + options.dataDir() + ") ...");
+        System.out.println("Starting Kafka, PostgreSQL and the four services"
+                + (options.instances() > 1 ? " (" + options.instances() + " instances of each but the gateway)" : "")
+                + " (data in " + options.dataDir() + ") ...");
         EmbeddedPlatform platform = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         TrafficSimulator simulator = options.simulate()

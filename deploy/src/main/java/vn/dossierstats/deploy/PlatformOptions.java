@@ -16,6 +16,8 @@ import java.util.List;
  * @param quickStartJvm JVM flags that start services faster at the cost of peak speed (tests)
  * @param simulate push simulated traffic through the gateway
  * @param rate simulated events per second
+ * @param instances how many instances of each of dossier-, metrics- and ranking-service run (one gateway in front of
+ *     them all): the first on its configured port, the others on ports derived from it ({@link #instancePort})
  */
 public record PlatformOptions(
         Path home,
@@ -30,7 +32,14 @@ public record PlatformOptions(
         int postgresPort,
         boolean quickStartJvm,
         boolean simulate,
-        int rate) {
+        int rate,
+        int instances) {
+
+    public PlatformOptions {
+        if (instances < 1) {
+            throw new IllegalArgumentException("instances must be at least 1, not " + instances);
+        }
+    }
 
     public static PlatformOptions defaults() {
         return new PlatformOptions(
@@ -46,7 +55,8 @@ public record PlatformOptions(
                 15432,
                 false,
                 false,
-                50);
+                50,
+                1);
     }
 
     /**
@@ -77,7 +87,8 @@ public record PlatformOptions(
                     freePort(),
                     quickStartJvm,
                     false,
-                    0);
+                    0,
+                    1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +109,51 @@ public record PlatformOptions(
                 postgresPort,
                 quickStartJvm,
                 true,
-                eventsPerSecond);
+                eventsPerSecond,
+                instances);
+    }
+
+    /** The same platform with {@code count} instances of each service behind the gateway. */
+    public PlatformOptions withInstances(int count) {
+        return new PlatformOptions(
+                home,
+                dataDir,
+                fresh,
+                gatewayPort,
+                dossierPort,
+                metricsPort,
+                rankingPort,
+                kafkaPort,
+                kafkaControllerPort,
+                postgresPort,
+                quickStartJvm,
+                simulate,
+                rate,
+                count);
+    }
+
+    /**
+     * The port of instance {@code index} of a service whose first instance listens on {@code firstPort}: the first
+     * on it, the others 10000 above per instance (8081, 18081, 28081), so that a port tells service and instance;
+     * a free port instead when that one is beyond 65535 or taken (the tests' random ports).
+     */
+    public static int instancePort(int firstPort, int index) {
+        if (index == 0) {
+            return firstPort;
+        }
+        int derived = firstPort + 10_000 * index;
+        if (derived <= 65_535) {
+            try (ServerSocket socket = new ServerSocket(derived)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // fall through to a free one
+            }
+        }
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {
@@ -109,7 +164,7 @@ public record PlatformOptions(
 
     /**
      * {@code --simulate --rate=200 --fresh --data-dir=DIR --gateway-port=N --dossier-port=N --metrics-port=N
-     * --ranking-port=N --kafka-port=N --postgres-port=N}.
+     * --ranking-port=N --kafka-port=N --postgres-port=N --instances=N}.
      */
     public static PlatformOptions parse(List<String> arguments) {
         PlatformOptions d = defaults();
@@ -123,6 +178,7 @@ public record PlatformOptions(
         int rankingPort = d.rankingPort();
         int kafkaPort = d.kafkaPort();
         int postgresPort = d.postgresPort();
+        int instances = d.instances();
         for (String argument : arguments) {
             String[] parts = argument.split("=", 2);
             String value = parts.length > 1 ? parts[1] : "";
@@ -137,10 +193,12 @@ public record PlatformOptions(
                 case "--ranking-port" -> rankingPort = Integer.parseInt(value);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(value);
                 case "--postgres-port" -> postgresPort = Integer.parseInt(value);
+                case "--instances" -> instances = Integer.parseInt(value);
                 default ->
                     throw new IllegalArgumentException("unknown option " + argument + "; options: --simulate"
                             + " --rate=<events/s> --fresh --data-dir=<dir> --gateway-port=<n> --dossier-port=<n>"
-                            + " --metrics-port=<n> --ranking-port=<n> --kafka-port=<n> --postgres-port=<n>");
+                            + " --metrics-port=<n> --ranking-port=<n> --kafka-port=<n> --postgres-port=<n>"
+                            + " --instances=<n>");
             }
         }
         return new PlatformOptions(
@@ -156,6 +214,7 @@ public record PlatformOptions(
                 postgresPort,
                 false,
                 simulate,
-                rate);
+                rate,
+                instances);
     }
 }

@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One of the four Spring Boot services, run from its packaged jar as a child process. */
+/** One instance of one of the four Spring Boot services, run from its packaged jar as a child process. */
 final class Service {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String module;
+    private final int instance;
     private final int port;
     private final Path jar;
     private final Map<String, String> environment;
@@ -29,7 +30,19 @@ final class Service {
     private volatile ChildProcess process;
 
     Service(String module, int port, Path home, Map<String, String> environment, List<String> jvmOptions, Path log) {
+        this(module, 0, port, home, environment, jvmOptions, log);
+    }
+
+    Service(
+            String module,
+            int instance,
+            int port,
+            Path home,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            Path log) {
         this.module = module;
+        this.instance = instance;
         this.port = port;
         this.jar = jar(home, module);
         this.environment = environment;
@@ -58,6 +71,16 @@ final class Service {
 
     String module() {
         return module;
+    }
+
+    /** Which instance of its module, from 0. */
+    int instance() {
+        return instance;
+    }
+
+    /** The module for the first instance, {@code module-i} for the others (process and log names). */
+    String name() {
+        return instance == 0 ? module : module + "-" + instance;
     }
 
     int port() {
@@ -90,7 +113,7 @@ final class Service {
                 .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(module + " exited during start-up: " + Logs.tail(log, 40));
+                throw new IllegalStateException(name() + " exited during start-up: " + Logs.tail(log, 40));
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -102,7 +125,7 @@ final class Service {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(module + " was not healthy within " + timeout + ": " + Logs.tail(log, 40));
+        throw new IllegalStateException(name() + " was not healthy within " + timeout + ": " + Logs.tail(log, 40));
     }
 
     void stop() {

@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  * Everything the gateway is told from outside (the routes themselves live under
  * {@code spring.cloud.gateway.server.webflux.routes}).
  *
- * @param services where the three services listen ({@code gateway.services.dossier|metrics|ranking})
+ * @param services where the instances of the three services listen ({@code gateway.services.dossier|metrics|ranking},
+ *     each one URI or a comma-separated list)
  * @param serviceConnections how the gateway connects to them
  * @param sources bootstrap source systems from configuration, each with its key (kept only as a SHA-256 hash); the
  *     others are managed through {@code /api/v1/sources} and their key hashes polled from dossier-service
@@ -33,17 +34,48 @@ public record GatewayProperties(
         Cors cors,
         ResponseCache responseCache) {
 
-    public record Services(URI dossier, URI metrics, URI ranking) {}
+    /**
+     * Every instance of each service. One URI is the usual case (a single instance locally, or a Kubernetes Service
+     * that spreads the connections itself); several are spread by Spring Cloud LoadBalancer ({@code lb://} routes,
+     * {@code balancing/ConfiguredInstances}).
+     */
+    public record Services(List<URI> dossier, List<URI> metrics, List<URI> ranking) {
+
+        /** The load-balancer service ids of the {@code lb://} routes. */
+        public static final String DOSSIER = "dossier-service";
+
+        public static final String METRICS = "metrics-service";
+        public static final String RANKING = "ranking-service";
+
+        public Services {
+            dossier = dossier == null ? List.of() : List.copyOf(dossier);
+            metrics = metrics == null ? List.of() : List.copyOf(metrics);
+            ranking = ranking == null ? List.of() : List.copyOf(ranking);
+        }
+
+        /** The instances of the service with this load-balancer id; none for an unknown id. */
+        public List<URI> instancesOf(String serviceId) {
+            return switch (serviceId) {
+                case DOSSIER -> dossier;
+                case METRICS -> metrics;
+                case RANKING -> ranking;
+                default -> List.of();
+            };
+        }
+    }
 
     /**
      * @param connectTimeout how long a new connection to a service may take before the caller gets 503; set on the
      *     HTTP client once, not through Spring Cloud Gateway's per-request connect timeout, which copies the client's
      *     configuration for every request
+     * @param readRetries how many more instances a GET of a read route may be sent to after a connect failure, a
+     *     connection closed before the answer, or a 503 (filter {@code ReadRetry}); writes are never sent twice
      */
-    public record ServiceConnections(Duration connectTimeout) {
+    public record ServiceConnections(Duration connectTimeout, Integer readRetries) {
 
         public ServiceConnections {
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
+            readRetries = readRetries == null || readRetries < 0 ? 2 : readRetries;
         }
     }
 
@@ -141,7 +173,8 @@ public record GatewayProperties(
     }
 
     public GatewayProperties {
-        serviceConnections = serviceConnections == null ? new ServiceConnections(null) : serviceConnections;
+        services = services == null ? new Services(null, null, null) : services;
+        serviceConnections = serviceConnections == null ? new ServiceConnections(null, null) : serviceConnections;
         sources = sources == null ? List.of() : List.copyOf(sources);
         sourceKeys = sourceKeys == null ? new SourceKeys(null, null) : sourceKeys;
         admin = admin == null ? new Admin(null, null) : admin;

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * ending in {@code /slow} stall longer than the test's response timeout, {@code /problem} answers a service
  * problem+json, and {@code /api/v1/leaderboards/stream} is a Server-Sent Events stream. Paths given a
  * {@linkplain #serveTagged tagged resource} answer as ranking- and metrics-service do: with a strong {@code ETag} and
- * {@code Cache-Control: public, max-age=0, must-revalidate}, and 304 to an {@code If-None-Match} naming it.
+ * {@code Cache-Control: public, max-age=0, must-revalidate}, and 304 to an {@code If-None-Match} naming it. A stub can
+ * also {@linkplain #answerUnavailable answer 503} to every API request (an instance alive but not serving, as
+ * metrics-service while its partitions move) or be {@linkplain #stop stopped} (an instance killed).
  */
 final class StubService {
 
@@ -42,6 +44,9 @@ final class StubService {
     static final String SERVICE_PROBLEM =
             "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\",\"status\":422,\"detail\":\"unknown unit X\"}";
 
+    static final String UNAVAILABLE_PROBLEM =
+            "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503}";
+
     private final String name;
     private final HttpServer server;
     private final Map<String, Received> received = new ConcurrentHashMap<>();
@@ -50,6 +55,7 @@ final class StubService {
     private final Map<String, Tagged> tagged = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> taggedRequests = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private volatile boolean unavailable;
 
     /** What a tagged path answers. */
     private record Tagged(int status, String contentType, String body, String etag) {}
@@ -76,6 +82,16 @@ final class StubService {
 
     String name() {
         return name;
+    }
+
+    /** From now on every request but the actuator's answers 503 problem+json with Retry-After. */
+    void answerUnavailable() {
+        unavailable = true;
+    }
+
+    /** Closes the port at once, as a killed process would: connections are refused from now on. */
+    void stop() {
+        server.stop(0);
     }
 
     /** The request with this request id, if it reached this service. */
@@ -143,7 +159,10 @@ final class StubService {
                 received.put(requestId, request);
             }
             Tagged resource = tagged.get(path);
-            if (resource != null) {
+            if (unavailable && !path.startsWith("/actuator/")) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                respond(exchange, 503, "application/problem+json", UNAVAILABLE_PROBLEM);
+            } else if (resource != null) {
                 taggedRequests
                         .computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
                         .add(request);

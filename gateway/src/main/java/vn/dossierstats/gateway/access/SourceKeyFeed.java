@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps {@link ManagedSources} current: asks dossier-service ({@code GET /internal/v1/source-keys?sinceVersion=v},
  * never routed to the outside) for the key entries changed since the last answer, every {@code pollInterval} (250 ms
  * by default). An unchanged directory costs one small request, and a revoked or rotated key stops working on every
- * gateway instance within the interval, without a restart and without messages between the instances.
+ * gateway instance within the interval, without a restart and without messages between the instances. With several
+ * dossier-service instances it keeps asking the one that answered last, and moves on to the next when it fails (every
+ * instance serves the same feed from the shared database).
  */
 final class SourceKeyFeed implements SmartLifecycle {
 
@@ -30,17 +32,24 @@ final class SourceKeyFeed implements SmartLifecycle {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     private final ManagedSources directory;
-    private final URI feed;
+    private final List<URI> feeds;
     private final Duration interval;
     private final JsonMapper json;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     private ScheduledExecutorService executor;
     private volatile boolean failing;
+    /** The instance asked first: the one that answered last. Only the feed's one thread touches it. */
+    private int current;
 
-    SourceKeyFeed(ManagedSources directory, URI dossierService, Duration interval, JsonMapper json) {
+    SourceKeyFeed(ManagedSources directory, List<URI> dossierService, Duration interval, JsonMapper json) {
+        if (dossierService.isEmpty()) {
+            throw new IllegalArgumentException("no dossier-service instance configured (gateway.services.dossier)");
+        }
         this.directory = directory;
-        this.feed = dossierService.resolve("/internal/v1/source-keys");
+        this.feeds = dossierService.stream()
+                .map(instance -> instance.resolve("/internal/v1/source-keys"))
+                .toList();
         this.interval = interval;
         this.json = json;
     }
@@ -89,7 +98,26 @@ final class SourceKeyFeed implements SmartLifecycle {
         }
     }
 
+    /** Asks the instances in turn, from the one that answered last, until one answers. */
     void poll() throws IOException, InterruptedException {
+        IOException failure = null;
+        for (int attempt = 0; attempt < feeds.size(); attempt++) {
+            int index = (current + attempt) % feeds.size();
+            try {
+                poll(feeds.get(index));
+                current = index;
+                return;
+            } catch (IOException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private void poll(URI feed) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(feed + "?sinceVersion=" + directory.version()))
                 .timeout(REQUEST_TIMEOUT)
                 .GET()
