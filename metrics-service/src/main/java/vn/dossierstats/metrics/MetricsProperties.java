@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     seconds): a running period's report can change with every fact, so 0: caches revalidate every time, which costs
  *     a 304 without a body while nothing changed
  * @param reportCacheEntries how many computed reports (unit and period) are kept for reads
+ * @param bulkRebuild whether an application id without committed offsets loads its state in bulk from the facts topic
+ *     before Kafka Streams starts (stream/BulkRebuild), instead of running every fact through the topology
  */
 @ConfigurationProperties("metrics")
 public record MetricsProperties(
@@ -36,4 +38,5 @@ public record MetricsProperties(
         short topicReplicas,
         Duration sourceTopicWait,
         Duration maxAge,
-        int reportCacheEntries) {}
+        int reportCacheEntries,
+        boolean bulkRebuild) {}
