@@ -576,14 +576,14 @@ class StatisticsIT {
                     .as("loaded in bulk, not replayed")
                     .isGreaterThan(1_000);
             later.subList(300, later.size()).forEach(StatisticsIT::sendAsync);
-            // newer facts of loaded dossiers: the loaded last fact is taken back, the new one added
+            // newer facts of loaded dossiers, moved to a commune of their own: the loaded last fact is taken back
             for (int i = 0; i < 100; i++) {
                 sendAsync(new vn.dossierstats.metrics.stream.DossierFact(
                         "BK-" + i,
                         99,
                         CLOCK.instant(),
-                        "BK.001",
-                        List.of("BK", "BK.001"),
+                        "BK.009",
+                        List.of("BK", "BK.009"),
                         "POSTAL",
                         "RESOLVED",
                         CLOCK.instant().minusSeconds(3600),
@@ -595,22 +595,27 @@ class StatisticsIT {
                         null));
             }
             producer.flush();
+            String today = bucketKey(
+                    "BK.009", LocalDate.ofInstant(CLOCK.instant(), ZONE).toString());
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 Map<String, vn.dossierstats.metrics.report.Counts> live = all(engine);
+                assertThat(live.get(today))
+                        .isNotNull()
+                        .extracting(c -> c.receivedNew())
+                        .isEqualTo(100L);
                 assertThat(live.keySet()).anyMatch(k -> k.startsWith("BL|"));
                 assertThat(all(rebuilt)).isEqualTo(live);
+                // each unit's buckets are where a query by unit (and the repartition by unit) looks for them
+                for (String unit : List.of("BK", "BK.001", "BK.004", "BK.009", "BL", "BL.002", "33", "RB")) {
+                    var store = rebuilt.buckets(unit);
+                    live.forEach((key, counts) -> {
+                        if (key.startsWith(unit + "|")) {
+                            assertThat(store.get(key)).as(key).isEqualTo(counts);
+                        }
+                    });
+                }
             });
-            // each unit's buckets are where a query by unit (and the repartition by unit) looks for them
-            Map<String, vn.dossierstats.metrics.report.Counts> live = all(engine);
-            for (String unit : List.of("BK", "BK.001", "BK.002", "BK.003", "BK.004", "BL", "BL.001", "33", "RB")) {
-                var store = rebuilt.buckets(unit);
-                live.forEach((key, counts) -> {
-                    if (key.startsWith(unit + "|")) {
-                        assertThat(store.get(key)).as(key).isEqualTo(counts);
-                    }
-                });
-            }
         } finally {
             rebuilt.stop();
         }

@@ -11,10 +11,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
@@ -39,6 +46,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.period.Granularity;
 import vn.dossierstats.metrics.period.Period;
@@ -84,6 +92,10 @@ final class BulkRebuild {
             org.apache.kafka.common.serialization.Serdes.String().serializer();
     private static final Deserializer<String> KEY_READER =
             org.apache.kafka.common.serialization.Serdes.String().deserializer();
+
+    /** The facts' JSON as the live path reads it, instants read faster (the same instants). */
+    private static final JsonMapper FACTS =
+            JsonSerde.JSON.rebuild().addModule(FastInstants.module()).build();
 
     private final MetricsProperties properties;
     private final String bootstrap;
@@ -133,8 +145,8 @@ final class BulkRebuild {
             }
             resetInternalTopics(admin, partitions.size());
             try {
-                load(consumer, producer, partitions, begins, ends, started);
-            } catch (RuntimeException e) {
+                load(producer, partitions, begins, ends, started);
+            } catch (RuntimeException | ExecutionException e) {
                 if (fenced(e)) {
                     log.info("Another instance took over the bulk rebuild of {}; waiting for it", applicationId);
                     awaitCommittedOffsets(admin);
@@ -148,34 +160,58 @@ final class BulkRebuild {
     }
 
     private void load(
-            KafkaConsumer<byte[], byte[]> consumer,
             KafkaProducer<byte[], byte[]> producer,
             List<TopicPartition> partitions,
             Map<TopicPartition, Long> begins,
             Map<TopicPartition, Long> ends,
-            long started) {
+            long started)
+            throws InterruptedException, ExecutionException {
         String applicationId = properties.applicationId();
         String lastFactsChangelog = changelog(applicationId, StatisticsTopology.LAST_FACTS);
         String bucketsChangelog = changelog(applicationId, StatisticsTopology.BUCKETS);
-        Aggregation aggregation = new Aggregation(new Contributions(properties.timeZone()));
+        Contributions contributions = new Contributions(properties.timeZone());
         producer.beginTransaction();
-        long facts = 0;
-        long dossiers = 0;
-        // one partition at a time: only its last facts are held in memory, the buckets (far fewer) for all
-        for (TopicPartition partition : partitions) {
-            facts += read(consumer, partition, begins.get(partition), ends.get(partition), aggregation);
-            Map<String, LastFact> last = aggregation.takeLastFacts(partition.partition());
-            dossiers += last.size();
-            last.forEach((key, fact) -> producer.send(new ProducerRecord<>(
-                    lastFactsChangelog,
-                    partition.partition(),
-                    fact.timestamp(),
-                    KEYS.serialize(lastFactsChangelog, key),
-                    fact.value())));
+        // partitions are independent until their buckets are summed: one worker (and consumer) per core reads them,
+        // one partition at a time, so that only that partition's last facts are held in memory (the buckets, far
+        // fewer, for all); the producer is shared, in the one transaction
+        Queue<TopicPartition> queue = new ConcurrentLinkedQueue<>(partitions);
+        int workers =
+                Math.max(1, Math.min(partitions.size(), Runtime.getRuntime().availableProcessors()));
+        Aggregation aggregation = new Aggregation(contributions);
+        List<Future<?>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(
+                workers, Thread.ofPlatform().name("bulk-rebuild-", 1).factory())) {
+            for (int i = 0; i < workers; i++) {
+                results.add(pool.submit(() -> {
+                    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
+                        for (TopicPartition partition; (partition = queue.poll()) != null; ) {
+                            read(consumer, partition, begins.get(partition), ends.get(partition), aggregation);
+                            int target = partition.partition();
+                            aggregation
+                                    .finish(target)
+                                    .forEach((key, fact) -> producer.send(new ProducerRecord<>(
+                                            lastFactsChangelog,
+                                            target,
+                                            fact.timestamp(),
+                                            KEYS.serialize(lastFactsChangelog, key),
+                                            fact.value())));
+                        }
+                    }
+                    return null;
+                }));
+            }
         }
+        for (Future<?> result : results) {
+            result.get();
+        }
+        long read = System.nanoTime();
+        long facts = aggregation.facts();
+        long dossiers = aggregation.dossiers();
         Instant now = clock.instant();
         long buckets = 0;
         Serializer<Counts> counts = CountsSerde.serde().serializer();
+        // a few thousand distinct period keys among the buckets: each parsed once
+        Map<String, Period> periods = new HashMap<>();
         for (Map.Entry<String, Map<String, Counts>> unit : aggregation.buckets().entrySet()) {
             // the repartition topic unit-deltas has the source topic's partition count (no count of its own)
             int target = partitionOf(unit.getKey(), partitions.size());
@@ -183,8 +219,9 @@ final class BulkRebuild {
                 if (bucket.getValue().isZero()) {
                     continue; // the live path deletes a bucket that returns to zero
                 }
-                String key = BucketStore.key(
-                        unit.getKey(), Period.parse(bucket.getKey()).orElseThrow());
+                String key =
+                        BucketStore.key(unit.getKey(), periods.computeIfAbsent(bucket.getKey(), k -> Period.parse(k)
+                                .orElseThrow()));
                 producer.send(new ProducerRecord<>(
                         bucketsChangelog,
                         target,
@@ -202,16 +239,20 @@ final class BulkRebuild {
         producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(applicationId));
         producer.commitTransaction();
         loaded.increment(facts);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long done = System.nanoTime();
+        double seconds = (done - started) / 1e9;
         log.info(
                 "Bulk rebuild of {}: {} facts read ({} dossiers), {} buckets written, {} statistics published in"
-                        + " {} s: {} facts/s; Kafka Streams restores it and goes on from offsets {}",
+                        + " {} s ({} s reading, {} s writing the buckets and committing): {} facts/s; Kafka Streams"
+                        + " restores it and goes on from offsets {}",
                 applicationId,
                 facts,
                 dossiers,
                 buckets,
                 statistics,
                 String.format("%.1f", seconds),
+                String.format("%.1f", (read - started) / 1e9),
+                String.format("%.1f", (done - read) / 1e9),
                 Math.round(facts / Math.max(seconds, 1e-3)),
                 ends);
     }
@@ -261,17 +302,16 @@ final class BulkRebuild {
         return published;
     }
 
-    /** Reads the partition from {@code begin} up to {@code end} (excluded) into the aggregation; returns how many. */
-    private static long read(
+    /** Reads the partition from {@code begin} up to {@code end} (excluded) into the aggregation. */
+    private static void read(
             KafkaConsumer<byte[], byte[]> consumer,
             TopicPartition partition,
             long begin,
             long end,
             Aggregation aggregation) {
-        Deserializer<DossierFact> facts = JsonSerde.of(DossierFact.class).deserializer();
+        Deserializer<DossierFact> facts = JsonSerde.of(DossierFact.class, FACTS).deserializer();
         consumer.assign(List.of(partition));
         consumer.seek(partition, begin);
-        long read = 0;
         long position = begin;
         long progressedAt = System.nanoTime();
         while (position < end) {
@@ -280,7 +320,6 @@ final class BulkRebuild {
                 if (record.offset() >= end) {
                     break; // after the snapshot: Streams reads it
                 }
-                read++;
                 String key = KEY_READER.deserialize(partition.topic(), record.key());
                 DossierFact fact = record.value() == null ? null : facts.deserialize(partition.topic(), record.value());
                 aggregation.add(partition.partition(), key, fact, record.timestamp());
@@ -294,7 +333,6 @@ final class BulkRebuild {
                 throw new IllegalStateException("no progress reading " + partition + " for " + STALL);
             }
         }
-        return read;
     }
 
     /**
@@ -386,7 +424,6 @@ final class BulkRebuild {
     private Map<String, Object> consumerConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.applicationId() + "-bulk-rebuild");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -424,67 +461,91 @@ final class BulkRebuild {
 
     /**
      * The pure part of a bulk load: per source partition the newest fact of each dossier, by FactDeltas' rule (a fact
-     * whose sequence is not newer than the kept one is ignored), and the sum of what the kept facts contribute, per
-     * unit and period key: each replacement adds {@link Contributions#delta}, as the live path does.
+     * whose sequence is not newer than the kept one is ignored), and the sum of what the kept facts contribute
+     * ({@link Contributions#of}), per unit and period key. The live path adds each replacement's difference; the sum
+     * of those differences is the last fact's contribution, which is added here once, when the partition is read.
      */
     static final class Aggregation {
         private final Contributions contributions;
         private final Serializer<DossierFact> store = DossierFactSerde.serde().serializer();
         private final Deserializer<DossierFact> storeReader =
                 DossierFactSerde.serde().deserializer();
-        private final Map<Integer, Map<String, LastFact>> lastFacts = new HashMap<>();
-        private final Map<String, Map<String, Counts>> buckets = new HashMap<>();
-        private final Map<String, Instant> lastAcceptedAt = new HashMap<>();
+        /** Each partition's map is used by the one worker that reads it; the sums by all. */
+        private final Map<Integer, Map<String, LastFact>> lastFacts = new ConcurrentHashMap<>();
+
+        private final Map<String, Map<String, Counts>> buckets = new ConcurrentHashMap<>();
+        private final Map<String, Instant> lastAcceptedAt = new ConcurrentHashMap<>();
+        private final LongAdder facts = new LongAdder();
+        private final LongAdder dossiers = new LongAdder();
 
         Aggregation(Contributions contributions) {
             this.contributions = contributions;
         }
 
         void add(int partition, String key, DossierFact fact, long timestamp) {
+            facts.increment();
             if (key == null || fact == null) {
                 return; // as FactDeltas
             }
             Map<String, LastFact> kept = lastFacts.computeIfAbsent(partition, p -> new HashMap<>());
             LastFact previous = kept.get(key);
-            if (previous != null && previous.sequence() >= fact.sequence()) {
-                return;
+            if (previous == null || previous.sequence() < fact.sequence()) {
+                kept.put(key, new LastFact(fact.sequence(), store.serialize(null, fact), timestamp));
             }
-            kept.put(key, new LastFact(fact.sequence(), store.serialize(null, fact), timestamp));
-            // the kept form, read back: what the live path's store would hand FactDeltas next time
-            DossierFact before = previous == null ? null : storeReader.deserialize(null, previous.value());
-            contributions.delta(before, fact).forEach((unit, periods) -> {
-                Map<String, Counts> unitBuckets = buckets.computeIfAbsent(unit, u -> new HashMap<>());
-                periods.forEach((period, counts) -> unitBuckets.merge(period, counts, Counts::plus));
-                if (fact.acceptedAt() != null) {
-                    lastAcceptedAt.merge(unit, fact.acceptedAt(), (a, b) -> a.isAfter(b) ? a : b);
-                }
-            });
         }
 
-        /** The partition's last facts, by key; forgotten here (they are written once). */
-        Map<String, LastFact> takeLastFacts(int partition) {
+        /**
+         * Adds the contributions of the partition's last facts and hands them over, by key, to be written; they are
+         * forgotten here.
+         */
+        Map<String, LastFact> finish(int partition) {
             Map<String, LastFact> taken = lastFacts.remove(partition);
-            return taken == null ? Map.of() : taken;
+            if (taken == null) {
+                return Map.of();
+            }
+            for (LastFact kept : taken.values()) {
+                // the kept form, read back: what the live path's store holds and retracts later
+                DossierFact fact = storeReader.deserialize(null, kept.value());
+                contributions.of(fact).forEach((unit, periods) -> {
+                    Map<String, Counts> unitBuckets = buckets.computeIfAbsent(unit, u -> new ConcurrentHashMap<>());
+                    periods.forEach((period, counts) -> unitBuckets.merge(period, counts, Counts::plus));
+                    if (fact.acceptedAt() != null) {
+                        lastAcceptedAt.merge(unit, fact.acceptedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                });
+            }
+            dossiers.add(taken.size());
+            return taken;
         }
 
-        /** By unit, then period key; may hold zero sums (a contribution taken back). */
+        /** By unit, then period key, of the finished partitions; may hold zero sums (e.g. +1 and -1 open). */
         Map<String, Map<String, Counts>> buckets() {
             return buckets;
         }
 
-        /** The newest acceptance among the facts that changed the unit's buckets, or null. */
+        /** The newest acceptance among the last facts that count for the unit, or null. */
         Instant lastAcceptedAt(String unit) {
             return lastAcceptedAt.get(unit);
         }
 
-        /** The last facts held, for tests. */
+        /** Records read, tombstones and records without a key included. */
+        long facts() {
+            return facts.sum();
+        }
+
+        /** Last facts of the finished partitions. */
+        long dossiers() {
+            return dossiers.sum();
+        }
+
+        /** The partition's last facts, not yet finished: for tests. */
         List<DossierFact> lastFacts(int partition) {
-            List<DossierFact> facts = new ArrayList<>();
+            List<DossierFact> kept = new ArrayList<>();
             lastFacts
                     .getOrDefault(partition, Map.of())
                     .values()
-                    .forEach(f -> facts.add(storeReader.deserialize(null, f.value())));
-            return facts;
+                    .forEach(f -> kept.add(storeReader.deserialize(null, f.value())));
+            return kept;
         }
     }
 }

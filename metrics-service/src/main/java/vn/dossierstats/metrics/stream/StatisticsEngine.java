@@ -173,6 +173,8 @@ public class StatisticsEngine implements SmartLifecycle {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topicReplicas());
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // restoring a store (after a bulk rebuild: every last fact and bucket) in batches of 10,000, not 1,000
+        config.put(StreamsConfig.restoreConsumerPrefix("max.poll.records"), 10_000);
         // after a crash the partitions move on once the session expires: keep that short
         config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
         config.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 3_000);
