@@ -63,6 +63,7 @@ public final class BulkRebuildBenchmark {
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        printCpuByThreadGroup();
         long buckets = engine.buckets().approximateNumEntries();
         engine.stop();
         double loaded = meters.counter("dossier.stats.bulk.rebuild.facts").count();
@@ -70,6 +71,27 @@ public final class BulkRebuildBenchmark {
                 "%n%,d facts in the topic, %,.0f loaded in bulk; %,d buckets; RUNNING (restored) after %.1f s:"
                         + " %,.0f facts/s from start to queryable%n",
                 present, loaded, buckets, seconds, present / seconds);
+    }
+
+    /** CPU seconds of this JVM's threads so far, by name without digits (Linux /proc). */
+    private static void printCpuByThreadGroup() throws java.io.IOException {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    cpu.merge(name.replaceAll("[0-9]+", "N"), ticks / 100, Double::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        cpu.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.2)
+                .forEach(e -> System.out.printf("  cpu %-20s %6.1f s%n", e.getKey(), e.getValue()));
     }
 
     /** Adds synthetic facts until the topic holds {@code wanted}; returns how many it holds. */
