@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code application.server}): a report is answered by the instance that holds its unit's buckets
  * @param standbyReplicas warm copies of each store on other instances, so that a dead instance's units are served
  *     again as soon as the group rebalances instead of after a restore from the changelog
+ * @param bulkRebuild whether an application id without committed offsets loads its state in bulk from the facts topic
+ *     before Kafka Streams starts (stream/BulkRebuild), instead of running every fact through the topology
  */
 @ConfigurationProperties("metrics")
 public record MetricsProperties(
@@ -42,4 +44,5 @@ public record MetricsProperties(
         Duration maxAge,
         int reportCacheEntries,
         String advertisedHost,
-        int standbyReplicas) {}
+        int standbyReplicas,
+        boolean bulkRebuild) {}

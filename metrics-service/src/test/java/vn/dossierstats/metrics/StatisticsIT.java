@@ -80,6 +80,9 @@ class StatisticsIT {
     @Autowired
     StatisticsEngine engine;
 
+    @Autowired
+    MetricsProperties properties;
+
     @TestBean
     Clock clock;
 
@@ -545,6 +548,121 @@ class StatisticsIT {
                 }
             });
         }
+    }
+
+    /**
+     * A new application id loads its state in bulk (stream/BulkRebuild) and Kafka Streams restores it: the same
+     * buckets as the live topology, every one in the partition its unit's queries and deltas go to; facts sent while
+     * it starts and after it runs are counted once.
+     */
+    @Test
+    void aBulkRebuildGivesTheLiveBucketsAndCountsLaterFactsOnce() throws Exception {
+        java.util.Random random = new java.util.Random(17);
+        for (var fact : vn.dossierstats.metrics.stream.RandomFacts.generate(random, "BK", 600, CLOCK.instant())) {
+            sendAsync(fact);
+        }
+        producer.flush();
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        StatisticsEngine rebuilt = secondEngine("metrics-bulk-" + System.nanoTime(), meters);
+        try {
+            rebuilt.start();
+            // while it snapshots, loads and restores: before or after the snapshot, each is counted once
+            List<vn.dossierstats.metrics.stream.DossierFact> later =
+                    vn.dossierstats.metrics.stream.RandomFacts.generate(random, "BL", 300, CLOCK.instant());
+            later.subList(0, 300).forEach(StatisticsIT::sendAsync);
+            producer.flush();
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(rebuilt::isProcessing);
+            assertThat(meters.counter("dossier.stats.bulk.rebuild.facts").count())
+                    .as("loaded in bulk, not replayed")
+                    .isGreaterThan(1_000);
+            later.subList(300, later.size()).forEach(StatisticsIT::sendAsync);
+            // newer facts of loaded dossiers, moved to a commune of their own: the loaded last fact is taken back
+            for (int i = 0; i < 100; i++) {
+                sendAsync(new vn.dossierstats.metrics.stream.DossierFact(
+                        "BK-" + i,
+                        99,
+                        CLOCK.instant(),
+                        "BK.009",
+                        List.of("BK", "BK.009"),
+                        "POSTAL",
+                        "RESOLVED",
+                        CLOCK.instant().minusSeconds(3600),
+                        null,
+                        CLOCK.instant(),
+                        "ON_TIME",
+                        false,
+                        false,
+                        null));
+            }
+            producer.flush();
+            String today = bucketKey(
+                    "BK.009", LocalDate.ofInstant(CLOCK.instant(), ZONE).toString());
+
+            Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                Map<String, vn.dossierstats.metrics.report.Counts> live = all(engine);
+                assertThat(live.get(today))
+                        .isNotNull()
+                        .extracting(c -> c.receivedNew())
+                        .isEqualTo(100L);
+                assertThat(live.keySet()).anyMatch(k -> k.startsWith("BL|"));
+                assertThat(all(rebuilt)).isEqualTo(live);
+                // each unit's buckets are where a query by unit (and the repartition by unit) looks for them
+                for (String unit : List.of("BK", "BK.001", "BK.004", "BK.009", "BL", "BL.002", "33", "RB")) {
+                    var store = rebuilt.buckets(unit);
+                    live.forEach((key, counts) -> {
+                        if (key.startsWith(unit + "|")) {
+                            assertThat(store.get(key)).as(key).isEqualTo(counts);
+                        }
+                    });
+                }
+            });
+        } finally {
+            rebuilt.stop();
+        }
+    }
+
+    private StatisticsEngine secondEngine(String applicationId, io.micrometer.core.instrument.MeterRegistry meters)
+            throws java.io.IOException {
+        MetricsProperties p = properties;
+        var kafka = new org.springframework.boot.kafka.autoconfigure.KafkaProperties();
+        kafka.setBootstrapServers(List.of(KAFKA.getBrokersAsString()));
+        MetricsProperties rebuilt = new MetricsProperties(
+                p.timeZone(),
+                p.firstYear(),
+                applicationId,
+                Files.createTempDirectory(applicationId),
+                p.commitInterval(),
+                p.publishInterval(),
+                p.pastPublishInterval(),
+                p.streamThreads(),
+                p.topicPartitions(),
+                p.topicReplicas(),
+                p.sourceTopicWait(),
+                p.maxAge(),
+                p.reportCacheEntries(),
+                p.advertisedHost(),
+                p.standbyReplicas(),
+                true);
+        return new StatisticsEngine(
+                rebuilt,
+                kafka,
+                CLOCK,
+                meters,
+                new vn.dossierstats.metrics.stream.UnitVersions(),
+                new vn.dossierstats.metrics.stream.LocalAddress(rebuilt));
+    }
+
+    private static Map<String, vn.dossierstats.metrics.report.Counts> all(StatisticsEngine engine) {
+        Map<String, vn.dossierstats.metrics.report.Counts> buckets = new java.util.HashMap<>();
+        try (var all = engine.buckets().all()) {
+            all.forEachRemaining(kv -> buckets.put(kv.key, kv.value));
+        }
+        return buckets;
+    }
+
+    private static void sendAsync(vn.dossierstats.metrics.stream.DossierFact fact) {
+        producer.send(new ProducerRecord<>(
+                "dossier.facts.v1", fact.dossierId(), vn.dossierstats.metrics.stream.RandomFacts.json(fact)));
     }
 
     private static String parent(String unit) {

@@ -14,8 +14,12 @@ final class JsonSerde {
     private JsonSerde() {}
 
     static <T> Serde<T> of(Class<T> type) {
-        Serializer<T> serializer = (topic, value) -> value == null ? null : JSON.writeValueAsBytes(value);
-        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : JSON.readValue(bytes, type);
+        return of(type, JSON);
+    }
+
+    static <T> Serde<T> of(Class<T> type, JsonMapper json) {
+        Serializer<T> serializer = (topic, value) -> value == null ? null : json.writeValueAsBytes(value);
+        Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : json.readValue(bytes, type);
         return Serdes.serdeFrom(serializer, deserializer);
     }
 }

@@ -16,7 +16,8 @@ public class LocalAddress implements ApplicationListener<WebServerInitializedEve
     private final String host;
     private volatile int port = -1;
 
-    LocalAddress(MetricsProperties properties) {
+    /** Public for an engine run outside Spring (a rebuild in a test): until a web server starts, no address. */
+    public LocalAddress(MetricsProperties properties) {
         this.host = properties.advertisedHost();
     }
 

@@ -34,7 +34,8 @@ import vn.dossierstats.metrics.report.Counts;
 
 /**
  * Runs the statistics topology with exactly-once processing. Starts once the topics it reads exist (dossier-service
- * declares them), so the service can start in any order; readiness is DOWN until the streams run.
+ * declares them), so the service can start in any order; readiness is DOWN until the streams run. An application id
+ * without committed offsets first loads its state in bulk ({@link BulkRebuild}, {@code metrics.bulk-rebuild}).
  */
 @Component
 public class StatisticsEngine implements SmartLifecycle {
@@ -54,7 +55,8 @@ public class StatisticsEngine implements SmartLifecycle {
     private volatile Thread starter;
     private volatile boolean running;
 
-    StatisticsEngine(
+    /** Public for tests that run a second engine under another application id (a rebuild). */
+    public StatisticsEngine(
             MetricsProperties properties,
             KafkaProperties kafka,
             Clock clock,
@@ -105,6 +107,16 @@ public class StatisticsEngine implements SmartLifecycle {
         if (!running) {
             return;
         }
+        boolean fresh;
+        try {
+            fresh = properties.bulkRebuild() && bulkRebuild();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!running) {
+            return;
+        }
         Topology topology = StatisticsTopology.build(
                 new StreamsBuilder(),
                 properties.timeZone(),
@@ -114,6 +126,10 @@ public class StatisticsEngine implements SmartLifecycle {
                 meters,
                 versions);
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
+        if (fresh) {
+            // a new or wiped application id: nothing in the local state directory belongs to the state just loaded
+            created.cleanUp();
+        }
         // the stores may change under the unit versions (partitions moving, state restored): nothing computed before
         // such a change is reused after it
         versions.reset();
@@ -129,6 +145,27 @@ public class StatisticsEngine implements SmartLifecycle {
         new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(created).bindTo(meters);
         created.start();
         log.info("Statistics topology started:\n{}", topology.describe());
+    }
+
+    /**
+     * Runs the bulk load until it is done or not needed; a failed attempt commits nothing (its transaction is
+     * aborted), so it is simply tried again.
+     *
+     * @return whether the application id had no committed offsets when checked
+     */
+    private boolean bulkRebuild() throws InterruptedException {
+        BulkRebuild rebuild = new BulkRebuild(properties, bootstrap(), clock, meters);
+        while (running) {
+            try {
+                return rebuild.runIfNeeded();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                log.warn("Bulk rebuild of {} failed, nothing committed; trying again", properties.applicationId(), e);
+                Thread.sleep(Duration.ofSeconds(5));
+            }
+        }
+        return false;
     }
 
     private Properties streamsConfig() {
@@ -150,6 +187,8 @@ public class StatisticsEngine implements SmartLifecycle {
             self = new HostInfo(address.host(), address.port());
         }
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // restoring a store (after a bulk rebuild: every last fact and bucket) in batches of 10,000, not 1,000
+        config.put(StreamsConfig.restoreConsumerPrefix("max.poll.records"), 10_000);
         // after a crash the partitions move on once the session expires: keep that short
         config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
         config.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 3_000);

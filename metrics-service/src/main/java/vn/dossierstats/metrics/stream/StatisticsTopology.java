@@ -49,6 +49,8 @@ public final class StatisticsTopology {
     public static final String LAST_FACTS = "last-facts";
     public static final String BUCKETS = "buckets";
     public static final String UNITS = "units";
+    /** The repartition by unit: topic {@code <applicationId>-unit-deltas-repartition}. */
+    static final String UNIT_DELTAS = "unit-deltas";
     /** How many later periods a late change republishes at most (older ones are recomputed on read). */
     private static final int MAX_REPUBLISHED = 400;
 
@@ -115,7 +117,7 @@ public final class StatisticsTopology {
         builder.stream(Topics.DOSSIER_FACTS, Consumed.with(Serdes.String(), JsonSerde.of(DossierFact.class)))
                 .process(() -> new FactDeltas(contributions), LAST_FACTS)
                 .repartition(
-                        Repartitioned.with(Serdes.String(), DeltaSerde.serde()).withName("unit-deltas"))
+                        Repartitioned.with(Serdes.String(), DeltaSerde.serde()).withName(UNIT_DELTAS))
                 .process(() -> new BucketAggregator(zone, firstYear, cadence, clock, freshness, versions), BUCKETS)
                 .to(Topics.UNIT_STATS, Produced.with(Serdes.String(), JsonSerde.of(UnitStats.class)));
         return builder.build();
