@@ -3,6 +3,8 @@ package vn.dossierstats.ranking.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,20 +56,42 @@ class WriterLeaseIT {
     }
 
     @Test
-    void aWriterWhoseSessionDiesStepsDownAndTheStandbyTakesOver() {
-        first = started();
+    void aWriterCutOffFromTheDatabaseStepsDownAndTheStandbyTakesOver() {
+        CuttableDataSource cuttable = new CuttableDataSource();
+        first = new WriterLease(cuttable, PROPERTIES);
+        first.start();
         await().atMost(TAKEOVER).until(first::held);
         second = started();
 
-        // what PostgreSQL does when the writer's process is killed: its session ends, and the lock with it
+        // what PostgreSQL sees when the writer's process dies or its network goes: the session ends, the lock with it
+        cuttable.cut = true;
         new JdbcTemplate(dataSource)
                 .queryForList(
-                        "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ?",
+                        "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ?"
+                                + " and database = (select oid from pg_database where datname = current_database())",
                         WriterLease.LOCK & 0xFFFFFFFFL);
 
         await().atMost(TAKEOVER).until(() -> second.held() && !first.held());
-        // the first comes back as a standby: the lease stays where it is
+        // back in touch, the first stands by: the lease stays where it is
+        cuttable.cut = false;
         await().during(Duration.ofMillis(500)).atMost(TAKEOVER).until(() -> second.held() && !first.held());
+    }
+
+    /** The test database, until it is cut off: then no new connection can be made, as from a dead process. */
+    private static final class CuttableDataSource extends DriverManagerDataSource {
+        volatile boolean cut;
+
+        CuttableDataSource() {
+            super(dataSource.getUrl(), "postgres", "");
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (cut) {
+                throw new SQLException("cut off");
+            }
+            return super.getConnection();
+        }
     }
 
     private static WriterLease started() {
