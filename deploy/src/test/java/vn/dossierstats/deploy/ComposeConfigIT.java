@@ -23,11 +23,16 @@ import org.junit.jupiter.api.Test;
 class ComposeConfigIT {
 
     private static final List<String> SERVICES = List.of(
-            "kafka",
+            "kafka-1",
+            "kafka-2",
+            "kafka-3",
             "postgres",
-            "dossier-service",
-            "metrics-service",
-            "ranking-service",
+            "dossier-service-1",
+            "dossier-service-2",
+            "metrics-service-1",
+            "metrics-service-2",
+            "ranking-service-1",
+            "ranking-service-2",
             "gateway",
             "prometheus",
             "grafana");
@@ -68,7 +73,7 @@ class ComposeConfigIT {
                     .as(service)
                     .matches("[^:]+:[0-9v][\\w.-]*")
                     .doesNotEndWith(":latest");
-            if (service.endsWith("service") || service.equals("gateway")) {
+            if (service.contains("-service") || service.equals("gateway")) {
                 assertThat(block).as(service).contains("dockerfile: deploy/docker/Dockerfile");
                 assertThat(block).as(service).contains("condition: service_healthy");
             }
