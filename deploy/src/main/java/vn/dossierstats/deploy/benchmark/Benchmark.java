@@ -79,6 +79,8 @@ public final class Benchmark {
         resources.phaseEnded("single-event requests", run.results);
         Freshness.underBatches(run, bestBatchRate * 0.7);
         resources.phaseEnded("freshness under batches", run.results);
+        // each freshness phase starts from statistics that have caught up, not from the queue the last one left
+        run.awaitVisible(java.time.Duration.ofMinutes(30));
         Freshness.underSingleEvents(run, run.size.ingestRate);
         resources.phaseEnded("freshness under single events", run.results);
         run.awaitVisible(java.time.Duration.ofMinutes(30));
