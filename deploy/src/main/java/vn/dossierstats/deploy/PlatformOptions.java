@@ -96,25 +96,15 @@ public record PlatformOptions(
 
     /** The same platform, with the simulator pushing {@code eventsPerSecond} through the gateway. */
     public PlatformOptions simulating(int eventsPerSecond) {
-        return new PlatformOptions(
-                home,
-                dataDir,
-                fresh,
-                gatewayPort,
-                dossierPort,
-                metricsPort,
-                rankingPort,
-                kafkaPort,
-                kafkaControllerPort,
-                postgresPort,
-                quickStartJvm,
-                true,
-                eventsPerSecond,
-                instances);
+        return with(true, eventsPerSecond, instances);
     }
 
     /** The same platform with {@code count} instances of each service behind the gateway. */
     public PlatformOptions withInstances(int count) {
+        return with(simulate, rate, count);
+    }
+
+    private PlatformOptions with(boolean simulate, int rate, int instances) {
         return new PlatformOptions(
                 home,
                 dataDir,
@@ -129,7 +119,7 @@ public record PlatformOptions(
                 quickStartJvm,
                 simulate,
                 rate,
-                count);
+                instances);
     }
 
     /**

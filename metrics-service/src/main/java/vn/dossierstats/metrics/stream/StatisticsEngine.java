@@ -125,6 +125,8 @@ public class StatisticsEngine implements SmartLifecycle {
                 clock,
                 meters,
                 versions);
+        // the web server has started by now (an earlier lifecycle phase): its port is known
+        self = address.port() > 0 ? new HostInfo(address.host(), address.port()) : null;
         KafkaStreams created = new KafkaStreams(topology, streamsConfig());
         if (fresh) {
             // a new or wiped application id: nothing in the local state directory belongs to the state just loaded
@@ -181,10 +183,9 @@ public class StatisticsEngine implements SmartLifecycle {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topicReplicas());
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
-        if (address.port() > 0) {
+        if (self != null) {
             // every instance learns which instance holds which unit's buckets, and asks it (web/Peers)
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.hostAndPort());
-            self = new HostInfo(address.host(), address.port());
         }
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         // restoring a store (after a bulk rebuild: every last fact and bucket) in batches of 10,000, not 1,000
