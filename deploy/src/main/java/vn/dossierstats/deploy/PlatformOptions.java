@@ -6,6 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How to run the embedded platform.
@@ -125,19 +128,15 @@ public record PlatformOptions(
     /**
      * The port of instance {@code index} of a service whose first instance listens on {@code firstPort}: the first
      * on it, the others 10000 above per instance (8081, 18081, 28081), so that a port tells service and instance;
-     * a free port instead when that one is beyond 65535 or taken (the tests' random ports).
+     * a free one instead when that one is in the range of outgoing connections (32768 and up) or taken.
      */
     public static int instancePort(int firstPort, int index) {
         if (index == 0) {
             return firstPort;
         }
         int derived = firstPort + 10_000 * index;
-        if (derived <= 65_535) {
-            try (ServerSocket socket = new ServerSocket(derived)) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // fall through to a free one
-            }
+        if (derived < EPHEMERAL_START && bindable(derived)) {
+            return derived;
         }
         try {
             return freePort();
@@ -146,9 +145,31 @@ public record PlatformOptions(
         }
     }
 
+    /** Where Linux starts handing out ports to outgoing connections (net.ipv4.ip_local_port_range, by default). */
+    private static final int EPHEMERAL_START = 32_768;
+    /** Ports handed out by this JVM: two services never get the same one. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on, below the ephemeral range: an outgoing connection of any process (a Kafka client, a
+     * JDBC pool) never takes it between this check and the service binding it, as one can take a port the kernel
+     * handed out with {@code new ServerSocket(0)}.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(EPHEMERAL_START - 20_000);
+            if (bindable(candidate) && HANDED_OUT.add(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IOException("no free port between 20000 and " + EPHEMERAL_START);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
