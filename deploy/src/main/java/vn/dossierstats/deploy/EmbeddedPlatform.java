@@ -24,8 +24,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkZXYtYWRtaW4iLCJyb2xlcyI6WyJhZG1pbiJdLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6NDEwMjQ0NDgwMH0.PCbnL_vA9VwqCfOJ8w28DTj8Qj6dBTK3aul5tfmpjy8";
 
     private final PlatformOptions options;
-    private final KafkaBroker kafka;
-    private final Postgres postgres;
+    /** Replaced when a test or the chaos run starts the broker or the database again after stopping it. */
+    private volatile KafkaBroker kafka;
+
+    private volatile Postgres postgres;
     private final List<Service> services;
 
     private EmbeddedPlatform(PlatformOptions options, KafkaBroker kafka, Postgres postgres, List<Service> services) {
@@ -220,6 +222,55 @@ public final class EmbeddedPlatform implements AutoCloseable {
         Service service = service(module, instance);
         service.start();
         service.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /** Kills the Kafka broker at once (SIGKILL), as a crash would; {@link #startBroker} brings it back. */
+    public void killBroker() {
+        kafka.kill();
+    }
+
+    /** Stops the Kafka broker cleanly (SIGTERM: it moves its partitions' leadership away and closes its logs). */
+    public void stopBroker() {
+        kafka.stop();
+    }
+
+    /** Starts the Kafka broker again on its data directory and port, and waits until it answers. */
+    public void startBroker() throws Exception {
+        kafka = KafkaBroker.start(options.dataDir(), options.kafkaPort(), options.kafkaControllerPort());
+    }
+
+    /**
+     * Freezes the broker (SIGSTOP) or lets it go on (SIGCONT): to its clients like a network that stops carrying
+     * packets, connections open and nothing answered, not like a refused connection.
+     */
+    public void freezeBroker(boolean frozen) throws IOException, InterruptedException {
+        Signals.send(frozen ? "STOP" : "CONT", kafka.handle());
+    }
+
+    /**
+     * Kills PostgreSQL at once (SIGKILL to the postmaster and every backend, as a crash of the machine would); {@link
+     * #startPostgres} restarts it, recovering from its write-ahead log.
+     */
+    public void killPostgres() throws InterruptedException {
+        ProcessHandle postmaster =
+                postgres.handle().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (all.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** Stops PostgreSQL cleanly (a fast shutdown: sessions are ended, nothing committed is lost). */
+    public void stopPostgres() throws IOException {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on its data directory and port (recovering from its write-ahead log after a crash). */
+    public void startPostgres() throws Exception {
+        postgres = Postgres.start(options.dataDir(), options.postgresPort());
     }
 
     /** The base URLs of the instances of a service, in instance order (e.g. to ask one directly). */

@@ -114,4 +114,8 @@ final class KafkaBroker {
     void stop() {
         process.stop(Duration.ofSeconds(30));
     }
+
+    void kill() {
+        process.kill();
+    }
 }
