@@ -112,6 +112,44 @@ public class Catalogue {
                         select code from up order by depth desc""").param(code).query(String.class).list();
     }
 
+    /** The unit whose DVCQG code ({@code madonvi}) this is; read for each pushed dossier, by a unique index. */
+    public Optional<String> unitOfDvcqgCode(String dvcqgCode) {
+        return jdbc.sql("select code from unit where dvcqg_code = ?")
+                .param(dvcqgCode)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The unit's DVCQG code, or empty. */
+    public Optional<String> dvcqgCode(String unitCode) {
+        return jdbc.sql("select dvcqg_code from unit where code = ? and dvcqg_code is not null")
+                .param(unitCode)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Sets (or with null clears) the unit's DVCQG code.
+     *
+     * @return the unit that already holds the code, if another does (nothing is changed then)
+     */
+    @Transactional
+    public Optional<String> setDvcqgCode(String unitCode, String dvcqgCode) {
+        if (dvcqgCode != null) {
+            Optional<String> holder = jdbc.sql("select code from unit where dvcqg_code = ? and code <> ? for update")
+                    .params(dvcqgCode, unitCode)
+                    .query(String.class)
+                    .optional();
+            if (holder.isPresent()) {
+                return holder;
+            }
+        }
+        jdbc.sql("update unit set dvcqg_code = ?, updated_at = now() where code = ?")
+                .params(dvcqgCode, unitCode)
+                .update();
+        return Optional.empty();
+    }
+
     /** @return true when the unit was created, false when replaced */
     @Transactional
     public boolean put(Unit unit) {
