@@ -21,19 +21,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Two instances of every service behind the gateway; one instance of each (the first started, which holds the outbox
- * relay's lock, the ranking writer's lease and a share of the stream partitions) is killed with SIGKILL while events
- * flow. The source goes on, resending what got 502/503/504 or no answer, as a real source does. At the end every
+ * Two instances of every service behind the gateway; one instance of each (the first of dossier-service and of
+ * metrics-service, which holds a share of the stream partitions; the ranking-service instance that holds the writer
+ * lease) is killed with SIGKILL while events flow. The source goes on, resending what got 502/503/504 or no answer, as a real source does. At the end every
  * accepted event is counted exactly once (the reports equal the fold of the accepted events), the leaderboard agrees
- * with the reports, no leaderboard snapshot was stored twice, and the reads were answered by the survivors within
+ * with the reports, no leaderboard snapshot was stored twice nor published twice, and the reads were answered by the survivors within
  * {@link #READS_BACK_WITHIN} of the kill.
  */
 class ScaleOutPlatformIT {
@@ -106,10 +112,10 @@ class ScaleOutPlatformIT {
                 });
             }
             if (i == DOSSIERS / 3) {
-                // SIGKILL, mid-flow: the first instance of each service
-                for (String module : List.of("dossier-service", "metrics-service", "ranking-service")) {
-                    platform.kill(module, 0);
-                }
+                // SIGKILL, mid-flow: the first instance of dossier- and metrics-service, the ranking writer
+                platform.kill("dossier-service", 0);
+                platform.kill("metrics-service", 0);
+                platform.kill("ranking-service", rankingWriter());
                 killedAt = System.nanoTime();
             }
             String unit = CHILDREN.get(i % CHILDREN.size());
@@ -159,6 +165,9 @@ class ScaleOutPlatformIT {
         assertThat(duplicateSnapshots())
                 .as("consecutive equal snapshots of one leaderboard")
                 .isZero();
+        assertThat(duplicatePublications())
+                .as("consecutive records of one leaderboard on leaderboards.v1 with the same content")
+                .isEmpty();
         assertReadsAnsweredBySurvivors(List.copyOf(reads), killedAt);
     }
 
@@ -192,6 +201,22 @@ class ScaleOutPlatformIT {
         }
     }
 
+    /** The ranking-service instance that holds the writer lease (its gauge says 1). */
+    private static int rankingWriter() throws Exception {
+        List<String> urls = platform.instanceUrls("ranking-service");
+        for (int i = 0; i < urls.size(); i++) {
+            String metrics = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(urls.get(i) + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            if (metrics.lines().anyMatch(line -> line.startsWith("ranking_writer_lease{") && line.endsWith(" 1.0"))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no ranking-service instance holds the writer lease");
+    }
+
     /** Snapshots of a leaderboard stored twice with the same content, one after the other (one writer, not two). */
     private static long duplicateSnapshots() throws Exception {
         try (Connection db = DriverManager.getConnection(platform.jdbcUrl("ranking"), "postgres", "postgres");
@@ -205,6 +230,46 @@ class ScaleOutPlatformIT {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    /**
+     * Records of leaderboards.v1 that repeat the content of the one before them for their leaderboard ({@code asOf}
+     * aside: it is the instant the sending instance saw the change): what a second writer, or a takeover sending again
+     * what the dead writer had sent, would leave.
+     */
+    private static List<String> duplicatePublications() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, ConsumerRecord<String, String>> previous = new HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("leaderboards.v1").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    ConsumerRecord<String, String> before = previous.put(record.key(), record);
+                    if (before != null && withoutAsOf(before).equals(withoutAsOf(record))) {
+                        // both records, with their creation instants: which instance sent each, and when
+                        duplicates.add(record.partition() + "@" + before.offset() + "/" + before.timestamp() + " "
+                                + before.value() + " then @" + record.offset() + "/" + record.timestamp() + " "
+                                + record.value());
+                    }
+                }
+            }
+        }
+        return duplicates;
+    }
+
+    private static JsonNode withoutAsOf(ConsumerRecord<String, String> record) {
+        ObjectNode content = (ObjectNode) JSON.readTree(record.value());
+        content.remove("asOf");
+        return content;
     }
 
     private static String received(String dossierId, String unit, LocalDate on) {

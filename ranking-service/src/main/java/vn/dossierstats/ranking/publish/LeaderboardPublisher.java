@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +29,11 @@ import vn.dossierstats.ranking.writer.WriterLease;
  * (the topic is compacted: only the latest matters). The feed's thread only remembers the change. Only the instance
  * that holds the {@link WriterLease} sends; another keeps the latest content of each changed leaderboard and sends it
  * when it takes the lease over.
+ *
+ * <p>A content equal to the topic's latest for its leaderboard is not sent: at the start of each lease term (a start
+ * or a takeover, when every leaderboard is pending) the publisher waits until {@link PublishedLeaderboards} has read
+ * the topic to its end, and compares with that; within the term, with what it sent itself. So each change is
+ * published once, not once per instance or restart.
  */
 @Component
 class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
@@ -38,11 +45,22 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
     private final String topic;
     private final Clock clock;
     private final long intervalMillis;
+    private final PublishedLeaderboards topicContents;
     private final Coalescer<String, Leaderboard> pending = Coalescer.latestOnly();
     /** The change instant of the latest send per key: a failed older send is not retried over a newer one. */
     private final Map<String, Instant> latestSent = new ConcurrentHashMap<>();
+    /**
+     * The content digest of the topic's latest record per key, as of this term's last send; null between terms. Set by
+     * the sender thread, read by the producer's callbacks too.
+     */
+    private volatile Map<String, byte[]> sentDigests;
+    /** The lease term {@link #sentDigests} belongs to (sender thread only). */
+    private long term;
+    /** The topic's contents asked for at the start of a term, until they come (sender thread only). */
+    private CompletableFuture<Map<String, byte[]>> awaited;
 
     private final Counter published;
+    private final Counter unchanged;
     private final Counter failures;
     private ScheduledExecutorService sender;
     private volatile boolean running;
@@ -50,16 +68,21 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
     LeaderboardPublisher(
             KafkaTemplate<String, String> kafka,
             WriterLease lease,
+            PublishedLeaderboards topicContents,
             RankingProperties properties,
             Clock clock,
             MeterRegistry meters) {
         this.kafka = kafka;
         this.lease = lease;
+        this.topicContents = topicContents;
         this.topic = properties.topics().leaderboards();
         this.clock = clock;
         this.intervalMillis = properties.publishInterval().toMillis();
         this.published = Counter.builder("ranking.leaderboards.published")
                 .description("Leaderboard records sent to the leaderboard topic")
+                .register(meters);
+        this.unchanged = Counter.builder("ranking.leaderboards.unchanged")
+                .description("Leaderboard changes not sent: the topic holds that content already")
                 .register(meters);
         this.failures = Counter.builder("ranking.leaderboards.publish.failures")
                 .description("Leaderboard records the broker did not take (retried)")
@@ -75,29 +98,66 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
     }
 
     void publish() {
-        if (!lease.held()) {
+        if (!lease.held() || !knowsTheTopic()) {
             return;
         }
         for (Coalescer.Pending<String, Leaderboard> p : pending.drain()) {
+            String value = LeaderboardTopic.value(p.value(), p.at());
+            byte[] digest = LeaderboardTopic.contentDigest(value);
+            if (Arrays.equals(digest, sentDigests.get(p.key()))) {
+                unchanged.increment();
+                continue;
+            }
             try {
                 latestSent.put(p.key(), p.at());
-                kafka.send(topic, p.key(), LeaderboardTopic.value(p.value(), p.at()))
-                        .whenComplete((result, failure) -> {
-                            if (failure == null) {
-                                published.increment();
-                            } else {
-                                failed(p, failure);
-                            }
-                        });
+                sentDigests.put(p.key(), digest);
+                kafka.send(topic, p.key(), value).whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        published.increment();
+                    } else {
+                        failed(p, digest, failure);
+                    }
+                });
             } catch (RuntimeException e) {
-                failed(p, e);
+                failed(p, digest, e);
             }
         }
     }
 
-    private void failed(Coalescer.Pending<String, Leaderboard> p, Throwable failure) {
+    /**
+     * Whether this term's comparison base is known: at the start of a term, once the topic has been read to its end
+     * (what a previous writer sent is in it); until then the changes wait in {@link #pending}.
+     */
+    private boolean knowsTheTopic() {
+        if (sentDigests != null && term == lease.term()) {
+            return true;
+        }
+        if (awaited == null) {
+            sentDigests = null;
+            awaited = topicContents.upToNow();
+        }
+        if (!awaited.isDone()) {
+            return false;
+        }
+        sentDigests = new ConcurrentHashMap<>(awaited.join());
+        term = lease.term();
+        log.info(
+                "Publishing what differs from the {} leaderboards {} holds ({} changed meanwhile)",
+                sentDigests.size(),
+                topic,
+                pending.pending());
+        awaited = null;
+        return true;
+    }
+
+    private void failed(Coalescer.Pending<String, Leaderboard> p, byte[] digest, Throwable failure) {
         failures.increment();
         log.warn("Could not publish leaderboard {}: {}", p.key(), failure.getMessage());
+        Map<String, byte[]> digests = sentDigests;
+        if (digests != null) {
+            // the topic may not hold it: the retry must not be taken for unchanged
+            digests.remove(p.key(), digest);
+        }
         if (p.at().equals(latestSent.get(p.key()))) {
             pending.retry(List.of(p));
         }

@@ -1,5 +1,8 @@
 package vn.dossierstats.ranking.publish;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -23,6 +26,7 @@ import vn.dossierstats.ranking.web.LeaderboardView;
 public class LeaderboardTopic {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String AS_OF = "\"asOf\":\"";
 
     @Bean
     KafkaAdmin.NewTopics leaderboardTopics(RankingProperties properties) {
@@ -55,5 +59,21 @@ public class LeaderboardTopic {
 
     static String value(Leaderboard board, Instant changedAt) {
         return JSON.writeValueAsString(LeaderboardView.of(board, changedAt.atOffset(ZoneOffset.UTC), null));
+    }
+
+    /**
+     * The digest of a record's content, its {@code asOf} left out: two instances, or one before and after a restart,
+     * publish the same leaderboard with the instants each saw it change at. The value is ours ({@link #value}), so
+     * {@code asOf} is the first field of that name, after codes that never hold a quote.
+     */
+    static byte[] contentDigest(String value) {
+        int field = value.indexOf(AS_OF);
+        int end = field < 0 ? -1 : value.indexOf('"', field + AS_OF.length());
+        String content = end < 0 ? value : value.substring(0, field) + value.substring(end + 1);
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
