@@ -121,10 +121,16 @@ public final class DvcqgSimulator {
         });
     }
 
+    /** Stops, and waits for the push under way, so that the platform is not closed under it. */
     public void stop() {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -222,6 +228,9 @@ public final class DvcqgSimulator {
 
     private HttpResponse<String> send(String path, String body, boolean withKey) {
         HttpResponse<String> response = post(path, body, withKey);
+        if (response == null && Thread.currentThread().isInterrupted()) {
+            return null; // stopped while pushing: not the platform's failure
+        }
         if (response != null && response.statusCode() == 200 && response.body().contains("\"error_code\":\"0\"")) {
             applied.incrementAndGet();
         } else {

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -126,6 +129,20 @@ public class Catalogue {
                 .param(unitCode)
                 .query(String.class)
                 .optional();
+    }
+
+    /** The DVCQG codes of those of the units that have one, by unit code. */
+    public Map<String, String> dvcqgCodes(Collection<String> unitCodes) {
+        Map<String, String> codes = new HashMap<>();
+        if (unitCodes.isEmpty()) {
+            return codes;
+        }
+        jdbc.sql("select code, dvcqg_code from unit where dvcqg_code is not null and code = any(?)")
+                .param(unitCodes.toArray(String[]::new))
+                .query(rs -> {
+                    codes.put(rs.getString(1), rs.getString(2));
+                });
+        return codes;
     }
 
     /**

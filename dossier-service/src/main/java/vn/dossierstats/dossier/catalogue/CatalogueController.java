@@ -98,7 +98,7 @@ class CatalogueController {
     }
 
     @GetMapping("/units")
-    Map<String, List<Unit>> units(
+    Map<String, List<UnitResource>> units(
             @RequestParam(required = false) String level, @RequestParam(required = false) String parent) {
         Unit.Level parsed = null;
         if (level != null && !level.isBlank()) {
@@ -109,7 +109,15 @@ class CatalogueController {
             }
         }
         String parentCode = parent == null || parent.isBlank() ? null : parent;
-        return Map.of("units", catalogue.units(parsed, parentCode));
+        List<Unit> units = catalogue.units(parsed, parentCode);
+        // the list shows what GET /units/{code} shows, read in one query for all of them
+        Map<String, String> dvcqgCodes =
+                catalogue.dvcqgCodes(units.stream().map(Unit::code).toList());
+        return Map.of(
+                "units",
+                units.stream()
+                        .map(unit -> UnitResource.of(unit, dvcqgCodes.get(unit.code())))
+                        .toList());
     }
 
     @PutMapping("/procedures/{code}")

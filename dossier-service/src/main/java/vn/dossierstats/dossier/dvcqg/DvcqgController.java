@@ -19,6 +19,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.catalogue.Catalogue;
+import vn.dossierstats.dossier.observability.DossierMeters;
 
 /**
  * The DVCQG coordination services as one-stop-shop systems already call them (dvcqg.md): the envelope with
@@ -35,16 +36,23 @@ class DvcqgController {
     /** As a batch of our own events: more would not fit one transaction's worth of work. */
     static final int MAX_ITEMS = 1000;
 
+    /** How the request was shaped, a tag of {@code dossier.dvcqg.dossiers}. */
+    private static final String ENVELOPE = "envelope";
+
+    private static final String BARE = "bare";
+
     private final DvcqgSync sync;
     private final DvcqgStore store;
     private final Catalogue catalogue;
     private final JsonMapper json;
+    private final DossierMeters meters;
 
-    DvcqgController(DvcqgSync sync, DvcqgStore store, Catalogue catalogue, JsonMapper json) {
+    DvcqgController(DvcqgSync sync, DvcqgStore store, Catalogue catalogue, JsonMapper json, DossierMeters meters) {
         this.sync = sync;
         this.store = store;
         this.catalogue = catalogue;
         this.json = json;
+        this.meters = meters;
     }
 
     /** A request DVCQG clients cannot be answered for: their shape, with the HTTP status that says why. */
@@ -80,9 +88,11 @@ class DvcqgController {
         String unit = text(envelope, "madonvi");
         return switch (service) {
             case "DongBoHoSoMC" ->
-                snapshotsAnswer(sync.snapshots(sourceId, new DvcqgSync.UnitHint(unit, "madonvi"), data(envelope)));
-            case "CapNhatTienDoHoSoMC" -> progressAnswer(sync.progress(sourceId, data(envelope)));
+                snapshotsAnswer(
+                        sync.snapshots(sourceId, new DvcqgSync.UnitHint(unit, "madonvi"), data(envelope)), ENVELOPE);
+            case "CapNhatTienDoHoSoMC" -> progressAnswer(sync.progress(sourceId, data(envelope)), ENVELOPE);
             case "TraCuuHoSo" -> lookUp(envelope);
+            case "LayThuTuc" -> procedureLookUp();
             case "DongBoThongKeHoSo" -> statistics(sourceId, unit, data(envelope));
             default ->
                 throw new Refusal(
@@ -104,15 +114,17 @@ class DvcqgController {
         // isUpdating is a hint only: an insert of a known dossier is an update, an update of an unknown one an insert
         if (node.isObject()) {
             String envelopeUnit = text(node, "madonvi");
-            return snapshotsAnswer(sync.snapshots(
-                    sourceId,
-                    envelopeUnit != null
-                            ? new DvcqgSync.UnitHint(envelopeUnit, "madonvi")
-                            : new DvcqgSync.UnitHint(unit, "MaDinhDanhDV"),
-                    data(node)));
+            return snapshotsAnswer(
+                    sync.snapshots(
+                            sourceId,
+                            envelopeUnit != null
+                                    ? new DvcqgSync.UnitHint(envelopeUnit, "madonvi")
+                                    : new DvcqgSync.UnitHint(unit, "MaDinhDanhDV"),
+                            data(node)),
+                    ENVELOPE);
         }
         return snapshotsAnswer(
-                sync.snapshots(sourceId, new DvcqgSync.UnitHint(unit, "MaDinhDanhDV"), items(node, "body")));
+                sync.snapshots(sourceId, new DvcqgSync.UnitHint(unit, "MaDinhDanhDV"), items(node, "body")), BARE);
     }
 
     @PostMapping("/CapNhatTienDoHoSoMC")
@@ -121,7 +133,9 @@ class DvcqgController {
             @RequestBody(required = false) String body) {
         String sourceId = requireSource(source);
         JsonNode node = parse(body);
-        return progressAnswer(sync.progress(sourceId, node.isObject() ? data(node) : items(node, "body")));
+        return node.isObject()
+                ? progressAnswer(sync.progress(sourceId, data(node)), ENVELOPE)
+                : progressAnswer(sync.progress(sourceId, items(node, "body")), BARE);
     }
 
     private Map<String, Object> lookUp(JsonNode envelope) {
@@ -142,6 +156,17 @@ class DvcqgController {
         });
         Map<String, Object> answer = answer("0", "Tra cứu thành công");
         answer.put("result", result);
+        return answer;
+    }
+
+    /**
+     * {@code LayThuTuc}: OpenCPS asks the portal for a procedure's name and domain before it builds each snapshot, and
+     * logs an error when the call fails. Those fields are only shown (the catalogue has the procedure), so the answer
+     * is an empty {@code result}, with which OpenCPS sends them blank, as when the portal does not know a procedure.
+     */
+    private static Map<String, Object> procedureLookUp() {
+        Map<String, Object> answer = answer("0", "Tra cứu thủ tục thành công");
+        answer.put("result", List.of());
         return answer;
     }
 
@@ -216,12 +241,23 @@ class DvcqgController {
         }
     }
 
-    private static Map<String, Object> snapshotsAnswer(List<DossierOutcome> outcomes) {
+    private Map<String, Object> snapshotsAnswer(List<DossierOutcome> outcomes, String shape) {
+        count("DongBoHoSoMC", shape, outcomes);
         return outcomesAnswer(outcomes, "Đồng bộ thành công " + outcomes.size() + " hồ sơ");
     }
 
-    private static Map<String, Object> progressAnswer(List<DossierOutcome> outcomes) {
+    private Map<String, Object> progressAnswer(List<DossierOutcome> outcomes, String shape) {
+        count("CapNhatTienDoHoSoMC", shape, outcomes);
         return outcomesAnswer(outcomes, "Cập nhật tiến độ thành công " + outcomes.size() + " hồ sơ");
+    }
+
+    private void count(String service, String shape, List<DossierOutcome> outcomes) {
+        for (DossierOutcome outcome : outcomes) {
+            String counted = outcome.failed()
+                    ? "failed"
+                    : outcome.accepted() != null && outcome.accepted() > 0 ? "applied" : "unchanged";
+            meters.dvcqgDossier(service, shape, counted);
+        }
     }
 
     private static Map<String, Object> outcomesAnswer(List<DossierOutcome> outcomes, String success) {

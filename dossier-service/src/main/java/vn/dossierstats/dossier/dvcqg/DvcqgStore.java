@@ -104,13 +104,11 @@ class DvcqgStore {
                 .list();
     }
 
-    /** What the dossier's status waits for, as the source's last push left it (empty: nothing). */
-    List<String> waitingFor(String source, String dossierCode) {
-        return jdbc.sql("select waiting_for from dvcqg_dossier where source = ? and dossier_code = ?")
-                .params(source, dossierCode)
-                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
-                .optional()
-                .orElse(List.of());
+    /** What the dossier's status waits for, as the last push of each source that sent it left it (empty: nothing). */
+    List<String> waitingFor(String dossierCode) {
+        return jdbc.sql("""
+                        select distinct field from dvcqg_dossier, unnest(waiting_for) as field
+                        where dossier_code = ? order by field""").param(dossierCode).query(String.class).list();
     }
 
     void saveCounts(String source, String unitCode, String period, Map<String, String> counts, Instant at) {

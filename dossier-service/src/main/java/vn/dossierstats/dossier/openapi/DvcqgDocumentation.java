@@ -69,7 +69,8 @@ final class DvcqgDocumentation {
                 "DvcqgEnvelope",
                 new ObjectSchema()
                         .description("OpenCPS's envelope. service: DongBoHoSoMC (data: snapshots), CapNhatTienDoHoSoMC"
-                                + " (data: progress items), TraCuuHoSo (mahoso), DongBoThongKeHoSo (data: a unit's"
+                                + " (data: progress items), TraCuuHoSo (mahoso), LayThuTuc (maTTHC: answered with an empty"
+                                + " result, so OpenCPS sends the procedure's name blank), DongBoThongKeHoSo (data: a unit's"
                                 + " monthly counts: Nam, Thang or KyBaoCao yyyy-MM, MaDonVi, SoNhanTrongKy, SoTonKyTruoc,"
                                 + " TongDaXuLy, TongXuLyTruocHan, TongXuLyDungHan, TongXuLyTreHan, TongChuaXuLy)."
                                 + " isUpdating is a hint only.")

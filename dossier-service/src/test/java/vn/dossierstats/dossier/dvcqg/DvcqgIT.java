@@ -2,6 +2,7 @@ package vn.dossierstats.dossier.dvcqg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ class DvcqgIT extends IntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     private String source;
     private String unitDvcqg;
@@ -44,9 +48,18 @@ class DvcqgIT extends IntegrationTest {
     }
 
     @Test
-    void aUnitShowsItsDvcqgCodeAndACodeNamesOneUnit() {
+    void aUnitShowsItsDvcqgCodeAloneAndInTheListAndACodeNamesOneUnit() {
         JsonNode unitView = json.readTree(get("/api/v1/units/" + unit).body());
         assertThat(unitView.get("dvcqgCode").asString()).isEqualTo(unitDvcqg);
+        JsonNode listed = null;
+        for (JsonNode each :
+                json.readTree(get("/api/v1/units?level=DEPARTMENT").body()).get("units")) {
+            if (each.get("code").asString().equals(unit)) {
+                listed = each;
+            }
+        }
+        assertThat(listed).as("the unit in GET /api/v1/units").isNotNull();
+        assertThat(listed.get("dvcqgCode").asString()).isEqualTo(unitDvcqg);
         Response taken = put(
                 "/api/v1/units/" + unit + "X",
                 "{\"name\":\"Khác\",\"level\":\"DEPARTMENT\",\"dvcqgCode\":\"" + unitDvcqg + "\"}");
@@ -80,6 +93,11 @@ class DvcqgIT extends IntegrationTest {
         JsonNode found = dvcqg("/api/v1/dvcqg", "{\"service\":\"TraCuuHoSo\",\"mahoso\":\"" + code + "\"}");
         assertThat(found.get("error_code").asString()).isEqualTo("0");
         assertThat(found.get("result")).hasSize(1);
+        // and the procedure look-up it makes before building each snapshot is answered, with no procedure
+        JsonNode procedure =
+                dvcqg("/api/v1/dvcqg", "{\"session\":\"opaque\",\"service\":\"LayThuTuc\",\"maTTHC\":\"2.000001\"}");
+        assertThat(procedure.get("error_code").asString()).isEqualTo("0");
+        assertThat(procedure.get("result")).isEmpty();
 
         String resolved = first.replace("\"TrangThaiHoSo\":\"4\"", "\"TrangThaiHoSo\":\"10\"")
                 .replace("\"NgayKetThucXuLy\":\"\"", "\"NgayKetThucXuLy\":\"20260709150000\"")
@@ -114,6 +132,7 @@ class DvcqgIT extends IntegrationTest {
         assertThat(rewritten.get("error_code").asString()).isEqualTo("0");
         assertThat(rewritten.get("results").get(0).get("waitingFor").toString()).contains("NgayKetThucXuLy");
         assertThat(view(code).get("status").asString()).isEqualTo("OPEN");
+        assertThat(view(code).get("waitingFor").toString()).isEqualTo("[\"NgayKetThucXuLy\"]");
 
         // the progress items explain it: a supplement was asked on 8 July at 10:00 and came back on 10 July at 08:00
         assertThat(dvcqg(
@@ -137,6 +156,7 @@ class DvcqgIT extends IntegrationTest {
         assertThat(view.get("status").asString()).isEqualTo("RESOLVED");
         assertThat(view.get("dueAt").asString()).isEqualTo("2026-07-15T07:00:00+07:00");
         assertThat(view.get("classification").asString()).isEqualTo("EARLY");
+        assertThat(view.has("waitingFor")).as("dated now: it waits for nothing").isFalse();
     }
 
     @Test
@@ -233,6 +253,35 @@ class DvcqgIT extends IntegrationTest {
                 reconciliation.get("sources").get(0).get("differences").get(1);
         assertThat(received.get("field").asString()).isEqualTo("SoNhanTrongKy");
         assertThat(received.get("difference").asLong()).isEqualTo(2); // the source counts 2 dossiers it never pushed
+    }
+
+    @Test
+    void eachPushedDossierIsCountedByOutcomeAndShape() {
+        String code = dossier("0009");
+        String snapshot = "{\"MaHoSo\":\"" + code + "\",\"MaTTHC\":\"2.000001\",\"TrangThaiHoSo\":\"2\","
+                + "\"NgayTiepNhan\":\"20260706090000\"}";
+        double envelopeApplied = counted("DongBoHoSoMC", "envelope", "applied");
+        double bareUnchanged = counted("DongBoHoSoMC", "bare", "unchanged");
+        double bareFailed = counted("DongBoHoSoMC", "bare", "failed");
+        double progressStored = counted("CapNhatTienDoHoSoMC", "bare", "unchanged");
+
+        dvcqg("/api/v1/dvcqg", envelope("DongBoHoSoMC", snapshot));
+        dvcqg("/api/v1/dvcqg/DongBoHoSoMC", "[" + snapshot + "]"); // a re-send
+        dvcqg(
+                "/api/v1/dvcqg/DongBoHoSoMC",
+                "[" + snapshot.replace(code, dossier("0010")).replace("2.000001", "2.999999") + "]");
+        dvcqg("/api/v1/dvcqg/CapNhatTienDoHoSoMC", "[" + progress(dossier("0011"), "20260707100000", "4") + "]");
+
+        assertThat(counted("DongBoHoSoMC", "envelope", "applied")).isEqualTo(envelopeApplied + 1);
+        assertThat(counted("DongBoHoSoMC", "bare", "unchanged")).isEqualTo(bareUnchanged + 1);
+        assertThat(counted("DongBoHoSoMC", "bare", "failed")).isEqualTo(bareFailed + 1);
+        // progress kept until its dossier's snapshot comes adds no event yet
+        assertThat(counted("CapNhatTienDoHoSoMC", "bare", "unchanged")).isEqualTo(progressStored + 1);
+    }
+
+    private double counted(String service, String shape, String outcome) {
+        return meters.counter("dossier.dvcqg.dossiers", "service", service, "shape", shape, "outcome", outcome)
+                .count();
     }
 
     private String envelope(String service, String snapshot) {
