@@ -36,7 +36,7 @@ class DvcqgController {
     /** As a batch of our own events: more would not fit one transaction's worth of work. */
     static final int MAX_ITEMS = 1000;
 
-    /** How the request was shaped, a tag of {@code dossier.dvcqg.dossiers}. */
+    /** How a push was shaped, a tag of {@code dossier.dvcqg.dossiers}: OpenCPS's envelope, or a bare array. */
     private static final String ENVELOPE = "envelope";
 
     private static final String BARE = "bare";
