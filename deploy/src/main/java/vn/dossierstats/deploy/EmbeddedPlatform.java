@@ -322,19 +322,29 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        PlatformOptions options = PlatformOptions.parse(List.of(args));
+        // --dvcqg (issue 20): the simulator speaks DVCQG instead of the event API; it implies --simulate
+        List<String> arguments = new java.util.ArrayList<>(List.of(args));
+        boolean dvcqg = arguments.remove("--dvcqg");
+        PlatformOptions parsed = PlatformOptions.parse(arguments);
+        PlatformOptions options = dvcqg && !parsed.simulate() ? parsed.simulating(parsed.rate()) : parsed;
         System.out.println("Starting Kafka, PostgreSQL and the four services"
                 + (options.instances() > 1 ? " (" + options.instances() + " instances of each but the gateway)" : "")
                 + " (data in " + options.dataDir() + ") ...");
         EmbeddedPlatform platform = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        TrafficSimulator simulator = options.simulate()
+        TrafficSimulator simulator = options.simulate() && !dvcqg
                 ? new TrafficSimulator(platform.gatewayUrl(), SOURCE_KEY, ADMIN_TOKEN, options.rate(), System.out)
+                : null;
+        DvcqgSimulator dvcqgSimulator = dvcqg
+                ? new DvcqgSimulator(platform.gatewayUrl(), SOURCE_KEY, ADMIN_TOKEN, options.rate(), System.out)
                 : null;
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             System.out.println("\nStopping ...");
             if (simulator != null) {
                 simulator.stop();
+            }
+            if (dvcqgSimulator != null) {
+                dvcqgSimulator.stop();
             }
             platform.close();
             System.out.println("Stopped.");
@@ -343,6 +353,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
         System.out.println(platform.describe());
         if (simulator != null) {
             simulator.start();
+        }
+        if (dvcqgSimulator != null) {
+            dvcqgSimulator.start();
         }
         stopped.await();
     }

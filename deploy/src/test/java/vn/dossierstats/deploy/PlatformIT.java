@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -322,6 +324,302 @@ class PlatformIT {
                         postWith(key, received("D-K3", "k-3", "E2E.01", now.minusSeconds(60), now.plusSeconds(86400)))
                                 .statusCode())
                 .isEqualTo(401));
+    }
+
+    /**
+     * Acceptance 3 of issue 20: a one-stop system running OpenCPS, given only our URLs, the unit's code and a source's
+     * id and key, logs in, looks each dossier up, pushes it, updates it and reports progress, each answer read as
+     * OpenCPS reads it. Procedure 9.000001 takes 3 working days; the figures, worked by hand for March 2025 (all dates
+     * in the past, so the test passes at any hour):
+     * <ul>
+     *   <li>A, received Mon 10 Mar 09:00 with the appointment Thu 13 Mar 09:00, resolved Wed 12 Mar 15:00, returned
+     *       13 Mar 08:00: EARLY (an earlier local day).
+     *   <li>B, received Tue 11 Mar 10:00 without an appointment, so due Fri 14 Mar 10:00 (24 working hours); progress
+     *       says a supplement was asked Wed 12 Mar 09:00 (status 5) and came Mon 17 Mar 09:00 (status 4): 120 hours of
+     *       pause, due Wed 19 Mar 10:00. Resolved Tue 18 Mar 16:00: EARLY, where without the progress it would be late.
+     *   <li>C, received Fri 14 Mar 09:00, appointment Wed 19 Mar 17:00, then pushed as status 9 with no end instant
+     *       (OpenCPS's bare status): nothing ends, the dossier waits for NgayKetThucXuLy; open and overdue at the end
+     *       of March.
+     * </ul>
+     * So March 2025: 3 received (all in person: OpenCPS sends no channel), 2 early, 1 overdue, on-time rate 1.0,
+     * progress score 20 × 2 / 3 = 13.33.
+     */
+    @Test
+    @Order(7)
+    void anOpenCpsClientGivenOnlyOurUrlsAndASourcesCredentialsLogsInLooksUpPushesAndUpdatesEndToEnd() {
+        assertThat(put("/api/v1/units/DVQ", "{\"name\":\"Tỉnh DVCQG\",\"level\":\"PROVINCE\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        String madonvi = "000.00.01.H99";
+        assertThat(put(
+                                "/api/v1/units/DVQ.01",
+                                "{\"name\":\"Xã Một cửa\",\"level\":\"COMMUNE\",\"parentCode\":\"DVQ\","
+                                        + "\"dvcqgCode\":\"" + madonvi + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/sources"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + EmbeddedPlatform.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Một cửa DVQ (OpenCPS)\",\"scopes\":[\"DVQ\"]}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode source = JSON.readTree(created.body());
+        // the settings of README "Speaking DVCQG", nothing else
+        OpenCps openCps = new OpenCps(
+                platform.gatewayUrl(),
+                "/api/v1/dvcqg/auth",
+                "/api/v1/dvcqg",
+                madonvi,
+                source.get("id").asString(),
+                source.get("key").asString());
+        // the gateways learn a new key within a second
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(openCps::logIn);
+
+        String a = madonvi + "-250310-0001";
+        String b = madonvi + "-250311-0002";
+        String c = madonvi + "-250314-0003";
+        assertThat(openCps.sync(a, "2", "20250310090000", "20250313090000", "", "")
+                        .isUpdating())
+                .isEqualTo("False");
+        assertThat(openCps.sync(b, "4", "20250311100000", "", "", "").isUpdating())
+                .isEqualTo("False");
+        assertThat(openCps.sync(c, "4", "20250314090000", "20250319170000", "", "")
+                        .isUpdating())
+                .isEqualTo("False");
+        openCps.progress(b, "5", "20250312090000");
+        assertThat(getJson("/api/v1/dossiers/" + b).get("status").asString()).isEqualTo("WAITING_SUPPLEMENT");
+        openCps.progress(b, "4", "20250317090000");
+
+        // the look-up now finds each dossier, so the next pushes are updates
+        assertThat(openCps.sync(a, "10", "20250310090000", "20250313090000", "20250312150000", "20250313080000")
+                        .isUpdating())
+                .isEqualTo("True");
+        assertThat(openCps.sync(b, "10", "20250311100000", "", "20250318160000", "20250319080000")
+                        .isUpdating())
+                .isEqualTo("True");
+        OpenCps.Pushed waiting = openCps.sync(c, "9", "20250314090000", "20250319170000", "", "");
+        assertThat(waiting.answer().get("results").get(0).get("waitingFor").toString())
+                .contains("NgayKetThucXuLy");
+        // OpenCPS pushes again when it is unsure a push arrived: no second effect
+        OpenCps.Pushed again =
+                openCps.sync(a, "10", "20250310090000", "20250313090000", "20250312150000", "20250313080000");
+        assertThat(again.answer().get("results").get(0).get("accepted").asInt()).isZero();
+
+        JsonNode viewA = getJson("/api/v1/dossiers/" + a);
+        assertThat(viewA.get("unitCode").asString()).isEqualTo("DVQ.01");
+        assertThat(viewA.get("procedureCode").asString()).isEqualTo("9.000001");
+        assertThat(viewA.get("channel").asString()).isEqualTo("DIRECT");
+        assertThat(viewA.get("status").asString()).isEqualTo("RESULT_RETURNED");
+        assertThat(viewA.get("receivedAt").asString()).isEqualTo("2025-03-10T09:00:00+07:00");
+        assertThat(viewA.get("dueAt").asString()).isEqualTo("2025-03-13T09:00:00+07:00");
+        assertThat(viewA.get("endedAt").asString()).isEqualTo("2025-03-12T15:00:00+07:00");
+        assertThat(viewA.get("classification").asString()).isEqualTo("EARLY");
+        assertThat(viewA.get("events")).hasSize(3); // RECEIVED, RESOLVED, RESULT_RETURNED
+        JsonNode viewB = getJson("/api/v1/dossiers/" + b);
+        assertThat(viewB.get("dueAt").asString()).isEqualTo("2025-03-19T10:00:00+07:00");
+        assertThat(viewB.get("endedAt").asString()).isEqualTo("2025-03-18T16:00:00+07:00");
+        assertThat(viewB.get("classification").asString()).isEqualTo("EARLY");
+        List<String> types = new ArrayList<>();
+        viewB.get("events").forEach(e -> types.add(e.get("type").asString()));
+        assertThat(types)
+                .containsExactly(
+                        "RECEIVED", "SUPPLEMENT_REQUESTED", "SUPPLEMENT_RECEIVED", "RESOLVED", "RESULT_RETURNED");
+        JsonNode viewC = getJson("/api/v1/dossiers/" + c);
+        assertThat(viewC.get("status").asString()).isEqualTo("OPEN");
+        assertThat(viewC.get("overdue").asBoolean()).isTrue();
+        assertThat(viewC.get("waitingFor").toString()).contains("NgayKetThucXuLy");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode report = getJson("/api/v1/stats/units/DVQ?period=2025-03");
+            assertThat(report.get("received").get("new").asLong()).isEqualTo(3);
+            assertThat(report.get("received").get("direct").asLong()).isEqualTo(3);
+            assertThat(report.get("ended").get("early").asLong()).isEqualTo(2);
+            assertThat(report.get("ended").get("onTime").asLong()).isZero();
+            assertThat(report.get("ended").get("late").asLong()).isZero();
+            assertThat(report.get("inProgress").get("overdue").asLong()).isEqualTo(1);
+            assertThat(report.get("inProgress").get("withinDeadline").asLong()).isZero();
+            assertThat(report.get("onTimeRate").asDouble()).isEqualTo(1.0);
+            assertThat(report.get("progressScore").asDouble()).isEqualTo(13.33);
+        });
+        JsonNode reconciliation = getJson("/api/v1/stats/units/DVQ/reconciliation?period=2025-03");
+        assertThat(reconciliation.get("waitingForInstant").toString())
+                .contains(c)
+                .doesNotContain(a);
+    }
+
+    /** {@code deploy/run --simulate --dvcqg}: the simulator's OpenCPS and TD pushes, for a few seconds, all applied. */
+    @Test
+    @Order(8)
+    void theDvcqgSimulatorsPushesAreAllApplied() {
+        DvcqgSimulator simulator = new DvcqgSimulator(
+                platform.gatewayUrl(), EmbeddedPlatform.SOURCE_KEY, EmbeddedPlatform.ADMIN_TOKEN, 9, System.out);
+        simulator.start();
+        long failed;
+        try {
+            // about 3 new dossiers a second, each pushed at once, and steps of the open ones
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .until(() -> simulator.applied() + simulator.failed() >= 30);
+            failed = simulator.failed();
+        } finally {
+            simulator.stop();
+        }
+        assertThat(failed)
+                .as("pushes answered other than error_code 0 (printed above)")
+                .isZero();
+        assertThat(simulator.applied()).isGreaterThanOrEqualTo(30);
+    }
+
+    /**
+     * What OpenCPS's DVCQG integration does, configured as README "Speaking DVCQG" says: every call is a POST of JSON
+     * to {@code adapter_url + auth_endpoint} or {@code adapter_url + integration_endpoint}; the login's
+     * {@code error_code} read as an integer, then {@code session} and the configured {@code madonvi} in every body,
+     * every value a string, {@code ""} for an absent date, no {@code KenhThucHien}; before each push a
+     * {@code TraCuuHoSo} look-up whose non-empty {@code result} makes the push an update, and a {@code LayThuTuc} for
+     * the procedure's name; progress one item at a time with the dossier's status after the step (OpenCPS's
+     * {@code DVCQGIntegrationActionImpl}).
+     */
+    private static final class OpenCps {
+
+        private final String adapterUrl;
+        private final String authEndpoint;
+        private final String integrationEndpoint;
+        private final String madonvi;
+        private final String username;
+        private final String password;
+        private String session;
+
+        OpenCps(
+                String adapterUrl,
+                String authEndpoint,
+                String integrationEndpoint,
+                String madonvi,
+                String username,
+                String password) {
+            this.adapterUrl = adapterUrl;
+            this.authEndpoint = authEndpoint;
+            this.integrationEndpoint = integrationEndpoint;
+            this.madonvi = madonvi;
+            this.username = username;
+            this.password = password;
+        }
+
+        boolean logIn() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("username", username);
+            body.put("password", password);
+            HttpResponse<String> response = postJson(adapterUrl + authEndpoint, body);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            JsonNode answer = JSON.readTree(response.body());
+            assertThat(Integer.parseInt(answer.get("error_code").asString())).isZero();
+            session = answer.get("session").asString();
+            return !session.isEmpty();
+        }
+
+        /** A push: the {@code isUpdating} the look-up chose, and the answer. */
+        record Pushed(String isUpdating, JsonNode answer) {}
+
+        /** Looks the dossier up, then pushes its snapshot as OpenCPS builds it. */
+        Pushed sync(String dossier, String status, String received, String due, String ended, String returned) {
+            String isUpdating = exists(dossier) ? "True" : "False";
+            String procedure = "9.000001.000.00.00.H99";
+            // the procedure's name and domain, asked of the portal for each snapshot: blank when it answers none
+            Map<String, Object> lookUp = envelope();
+            lookUp.put("service", "LayThuTuc");
+            lookUp.put("maTTHC", procedure);
+            JsonNode procedures = call(lookUp).get("result");
+            String name =
+                    procedures.isEmpty() ? "" : procedures.get(0).get("TENTTHC").asString();
+            Map<String, Object> snapshot = new LinkedHashMap<>();
+            snapshot.put("MaHoSo", dossier);
+            snapshot.put("MaTTHC", procedure);
+            snapshot.put("TenTTHC", name);
+            snapshot.put("MaLinhVuc", "");
+            snapshot.put("TenLinhVuc", "");
+            snapshot.put("ChuHoSo", "Nguyễn Văn A");
+            snapshot.put("LoaiDoiTuong", "1");
+            snapshot.put("MaDoiTuong", "");
+            snapshot.put("ThongTinKhac", "");
+            snapshot.put("Email", "a@example.vn");
+            snapshot.put("Fax", "0900000000");
+            snapshot.put("SoDienThoai", "0900000000");
+            snapshot.put("TrichYeuHoSo", "");
+            snapshot.put("NgayTiepNhan", received);
+            snapshot.put("NgayHenTra", due);
+            snapshot.put("TrangThaiHoSo", status);
+            snapshot.put("NgayTra", returned);
+            snapshot.put("ThongTinTra", "");
+            snapshot.put("HinhThuc", "0");
+            snapshot.put("NgayKetThucXuLy", ended);
+            snapshot.put("DonViXuLy", "UBND xã Một cửa");
+            snapshot.put("GhiChu", "");
+            for (String list : List.of(
+                    "TaiLieuNop",
+                    "DanhSachLePhi",
+                    "DanhSachTepDinhKemKhac",
+                    "DanhSachHoSoBoSung",
+                    "DanhSachGiayToKetQua")) {
+                snapshot.put(list, List.of());
+            }
+            Map<String, Object> body = envelope();
+            body.put("isUpdating", isUpdating);
+            body.put("data", List.of(snapshot));
+            body.put("service", "DongBoHoSoMC");
+            return new Pushed(isUpdating, call(body));
+        }
+
+        void progress(String dossier, String status, String at) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("MaHoSo", dossier);
+            item.put("NguoiXuLy", "cán bộ một cửa");
+            item.put("ChucDanh", "");
+            item.put("ThoiDiemXuLy", at);
+            item.put("PhongBanXuLy", "");
+            item.put("NoiDungXuLy", "");
+            item.put("TrangThai", status);
+            item.put("NgayBatDau", "");
+            item.put("NgayKetThucTheoQuyDinh", "");
+            Map<String, Object> body = envelope();
+            body.put("service", "CapNhatTienDoHoSoMC");
+            body.put("data", List.of(item));
+            call(body);
+        }
+
+        private boolean exists(String dossier) {
+            Map<String, Object> body = envelope();
+            body.put("service", "TraCuuHoSo");
+            body.put("mahoso", dossier);
+            JsonNode result = call(body).get("result");
+            return result != null && result.isArray() && !result.isEmpty();
+        }
+
+        private Map<String, Object> envelope() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("session", session);
+            body.put("madonvi", madonvi);
+            return body;
+        }
+
+        /** A data call that must succeed: HTTP 200, {@code error_code} 0, "thành công". */
+        private JsonNode call(Map<String, Object> body) {
+            HttpResponse<String> response = postJson(adapterUrl + integrationEndpoint, body);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(response.body());
+            assertThat(Integer.parseInt(answer.get("error_code").asString()))
+                    .as(response.body())
+                    .isZero();
+            assertThat(answer.get("message").asString()).contains("thành công");
+            return answer;
+        }
+
+        private static HttpResponse<String> postJson(String url, Map<String, Object> body) {
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        }
     }
 
     private static long volumeOf(JsonNode board, String unit) {

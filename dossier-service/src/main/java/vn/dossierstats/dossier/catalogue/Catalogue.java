@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -110,6 +113,58 @@ public class Catalogue {
                             select u.code, u.parent_code, up.depth + 1 from unit u join up on u.code = up.parent_code
                             where up.depth < 32)
                         select code from up order by depth desc""").param(code).query(String.class).list();
+    }
+
+    /** The unit whose DVCQG code ({@code madonvi}) this is; read for each pushed dossier, by a unique index. */
+    public Optional<String> unitOfDvcqgCode(String dvcqgCode) {
+        return jdbc.sql("select code from unit where dvcqg_code = ?")
+                .param(dvcqgCode)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The unit's DVCQG code, or empty. */
+    public Optional<String> dvcqgCode(String unitCode) {
+        return jdbc.sql("select dvcqg_code from unit where code = ? and dvcqg_code is not null")
+                .param(unitCode)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The DVCQG codes of those of the units that have one, by unit code. */
+    public Map<String, String> dvcqgCodes(Collection<String> unitCodes) {
+        Map<String, String> codes = new HashMap<>();
+        if (unitCodes.isEmpty()) {
+            return codes;
+        }
+        jdbc.sql("select code, dvcqg_code from unit where dvcqg_code is not null and code = any(?)")
+                .param(unitCodes.toArray(String[]::new))
+                .query(rs -> {
+                    codes.put(rs.getString(1), rs.getString(2));
+                });
+        return codes;
+    }
+
+    /**
+     * Sets (or with null clears) the unit's DVCQG code.
+     *
+     * @return the unit that already holds the code, if another does (nothing is changed then)
+     */
+    @Transactional
+    public Optional<String> setDvcqgCode(String unitCode, String dvcqgCode) {
+        if (dvcqgCode != null) {
+            Optional<String> holder = jdbc.sql("select code from unit where dvcqg_code = ? and code <> ? for update")
+                    .params(dvcqgCode, unitCode)
+                    .query(String.class)
+                    .optional();
+            if (holder.isPresent()) {
+                return holder;
+            }
+        }
+        jdbc.sql("update unit set dvcqg_code = ?, updated_at = now() where code = ?")
+                .params(dvcqgCode, unitCode)
+                .update();
+        return Optional.empty();
     }
 
     /** @return true when the unit was created, false when replaced */

@@ -39,14 +39,37 @@ class CatalogueController {
         this.clock = clock;
     }
 
+    /**
+     * A unit as administrators read and write it: the published record and its optional DVCQG code (dvcqg.md), which
+     * stays out of the record published on catalogue.units.v1 (no reader of the statistics needs it).
+     */
+    record UnitResource(String code, String name, Unit.Level level, String parentCode, String dvcqgCode) {
+
+        static UnitResource of(Unit unit, String dvcqgCode) {
+            return new UnitResource(unit.code(), unit.name(), unit.level(), unit.parentCode(), dvcqgCode);
+        }
+    }
+
     @PutMapping("/units/{code}")
-    ResponseEntity<Unit> putUnit(@PathVariable String code, @RequestBody(required = false) String body) {
+    ResponseEntity<UnitResource> putUnit(@PathVariable String code, @RequestBody(required = false) String body) {
         checkCode("code", code);
         JsonFields fields = JsonFields.parse(json, body);
         String name = fields.text("name", true, 200);
         Unit.Level level = fields.enumValue("level", Unit.Level.class, true);
         String parentCode = fields.code("parentCode", false, MAX_CODE);
+        // absent: the code stays as it is; null: cleared
+        boolean setsDvcqgCode = fields.node() != null && fields.node().has("dvcqgCode");
+        String dvcqgCode = fields.code("dvcqgCode", false, MAX_CODE);
         fields.throwIfInvalid();
+        if (dvcqgCode != null) {
+            catalogue
+                    .unitOfDvcqgCode(dvcqgCode)
+                    .filter(holder -> !holder.equals(code))
+                    .ifPresent(holder -> {
+                        throw ApiProblem.conflict("dvcqgCode: " + dvcqgCode + " already belongs to unit " + holder
+                                + "; a code names one unit");
+                    });
+        }
         if (parentCode != null) {
             if (catalogue.loadUnit(parentCode).isEmpty()) {
                 throw ApiProblem.unprocessable("parentCode: unknown unit " + parentCode);
@@ -58,17 +81,24 @@ class CatalogueController {
         }
         Unit unit = new Unit(code, name, level, parentCode);
         boolean created = catalogue.put(unit);
+        if (setsDvcqgCode) {
+            catalogue.setDvcqgCode(code, dvcqgCode).ifPresent(holder -> {
+                throw ApiProblem.conflict(
+                        "dvcqgCode: " + dvcqgCode + " already belongs to unit " + holder + "; a code names one unit");
+            });
+        }
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(unit);
+                .body(UnitResource.of(unit, catalogue.dvcqgCode(code).orElse(null)));
     }
 
     @GetMapping("/units/{code}")
-    Unit unit(@PathVariable String code) {
-        return catalogue.loadUnit(code).orElseThrow(() -> ApiProblem.notFound("unknown unit " + code));
+    UnitResource unit(@PathVariable String code) {
+        Unit unit = catalogue.loadUnit(code).orElseThrow(() -> ApiProblem.notFound("unknown unit " + code));
+        return UnitResource.of(unit, catalogue.dvcqgCode(code).orElse(null));
     }
 
     @GetMapping("/units")
-    Map<String, List<Unit>> units(
+    Map<String, List<UnitResource>> units(
             @RequestParam(required = false) String level, @RequestParam(required = false) String parent) {
         Unit.Level parsed = null;
         if (level != null && !level.isBlank()) {
@@ -79,7 +109,15 @@ class CatalogueController {
             }
         }
         String parentCode = parent == null || parent.isBlank() ? null : parent;
-        return Map.of("units", catalogue.units(parsed, parentCode));
+        List<Unit> units = catalogue.units(parsed, parentCode);
+        // the list shows what GET /units/{code} shows, read in one query for all of them
+        Map<String, String> dvcqgCodes =
+                catalogue.dvcqgCodes(units.stream().map(Unit::code).toList());
+        return Map.of(
+                "units",
+                units.stream()
+                        .map(unit -> UnitResource.of(unit, dvcqgCodes.get(unit.code())))
+                        .toList());
     }
 
     @PutMapping("/procedures/{code}")

@@ -81,9 +81,23 @@ class BatchIngestion {
      *     events committed together come from different requests
      */
     List<Applied> ingestAll(List<DossierEvent> events, List<String> traceParents) {
+        return ingestAll(events, traceParents, false);
+    }
+
+    /**
+     * Like {@link #ingestAll(List)}, but each dossier's events apply all together or not at all: when one of a
+     * dossier's events is refused, none of that dossier's is kept (those not refused themselves are answered with the
+     * refusal that stopped them), and the other dossiers' events apply. For a source that sends a dossier's state, of
+     * which nothing may be half-applied (dvcqg).
+     */
+    List<Applied> ingestWholeDossiers(List<DossierEvent> events) {
+        return ingestAll(events, null, true);
+    }
+
+    private List<Applied> ingestAll(List<DossierEvent> events, List<String> traceParents, boolean wholeDossiers) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Batch batch = transaction.execute(status -> apply(events, traceParents));
+                Batch batch = transaction.execute(status -> apply(events, traceParents, wholeDossiers));
                 // counted once committed: a batch that runs again is counted once
                 batch.count();
                 return Arrays.asList(batch.outcomes);
@@ -95,18 +109,35 @@ class BatchIngestion {
         }
     }
 
-    private Batch apply(List<DossierEvent> events, List<String> traceParents) {
+    private Batch apply(List<DossierEvent> events, List<String> traceParents, boolean wholeDossiers) {
         Set<String> dossierIds = new HashSet<>();
         events.forEach(event -> dossierIds.add(event.dossierId()));
         DossierStore.LockedRows locked = store.lockAll(dossierIds);
         Set<String> existing = new HashSet<>(dossierIds);
         existing.removeAll(locked.created()); // a dossier created now has no events yet
-        Batch batch = new Batch(events.size(), locked.rows(), store.bodies(events), store.histories(existing));
-        IntStream.range(0, events.size())
-                .boxed()
-                .sorted(Comparator.comparing(i -> events.get(i).dossierId()))
-                .forEach(i -> batch.outcomes[i] =
-                        batch.apply(events.get(i), traceParents == null ? null : traceParents.get(i)));
+        Map<EventKey, String> bodies = store.bodies(events);
+        Map<String, List<DossierEvent>> histories = store.histories(existing);
+        Batch batch = decide(events, traceParents, locked, bodies, histories, Set.of());
+        if (wholeDossiers) {
+            // decisions are made in memory before anything is written: deciding again without the refused dossiers
+            // leaves no trace of them, and the others decide exactly as before (dossiers do not see each other)
+            Map<String, EventRefused> refused = new HashMap<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (batch.outcomes[i].rejection() != null) {
+                    refused.putIfAbsent(events.get(i).dossierId(), batch.outcomes[i].rejection());
+                }
+            }
+            if (!refused.isEmpty()) {
+                Applied[] first = batch.outcomes;
+                batch = decide(events, traceParents, locked, bodies, histories, refused.keySet());
+                for (int i = 0; i < events.size(); i++) {
+                    EventRefused stop = refused.get(events.get(i).dossierId());
+                    if (stop != null) {
+                        batch.outcomes[i] = first[i].rejection() != null ? first[i] : new Applied(null, stop);
+                    }
+                }
+            }
+        }
 
         store.insert(batch.stored);
         store.exclude(batch.exclusions);
@@ -115,6 +146,23 @@ class BatchIngestion {
         Set<String> unused = new HashSet<>(locked.created());
         batch.stored.forEach(stored -> unused.remove(stored.event().dossierId()));
         store.forget(unused);
+        return batch;
+    }
+
+    private Batch decide(
+            List<DossierEvent> events,
+            List<String> traceParents,
+            DossierStore.LockedRows locked,
+            Map<EventKey, String> bodies,
+            Map<String, List<DossierEvent>> histories,
+            Set<String> skipped) {
+        Batch batch = new Batch(events.size(), locked.rows(), new HashMap<>(bodies), histories);
+        IntStream.range(0, events.size())
+                .boxed()
+                .filter(i -> !skipped.contains(events.get(i).dossierId()))
+                .sorted(Comparator.comparing(i -> events.get(i).dossierId()))
+                .forEach(i -> batch.outcomes[i] =
+                        batch.apply(events.get(i), traceParents == null ? null : traceParents.get(i)));
         return batch;
     }
 

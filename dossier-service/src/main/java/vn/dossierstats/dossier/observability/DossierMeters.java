@@ -61,6 +61,18 @@ public class DossierMeters {
                 .increment();
     }
 
+    /**
+     * Counts a dossier of a DVCQG push (issue 20) by {@code service} ({@code DongBoHoSoMC}, {@code CapNhatTienDoHoSoMC}),
+     * {@code shape} ({@code envelope}: OpenCPS's object with {@code service}; {@code bare}: an array, Hà Giang and TD) and
+     * {@code outcome} ({@code applied}: it added events; {@code unchanged}: it added none, being a re-send, a status
+     * that waits for an instant or progress kept until its snapshot; {@code failed}: refused, nothing of it applied).
+     * A source whose pushes fail, or only ever change nothing, shows here before its figures look wrong.
+     */
+    public void dvcqgDossier(String service, String shape, String outcome) {
+        counter("dossier.dvcqg.dossiers", "service", service, "shape", shape, "outcome", outcome)
+                .increment();
+    }
+
     /** Counts what published facts say happened to their dossiers, once committed. */
     public void factsPublished(java.util.List<vn.dossierstats.dossier.fact.FactPublisher.Publication> publications) {
         publications.forEach(p -> factPublished(p.previous(), p.fact()));

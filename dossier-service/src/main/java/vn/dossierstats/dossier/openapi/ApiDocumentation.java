@@ -35,7 +35,9 @@ class ApiDocumentation {
 
     static final String SOURCE_KEY = "sourceKey";
     static final String ADMIN_TOKEN = "adminToken";
+    static final String BASIC = "httpBasic";
     private static final String EVENTS = "/api/v1/dossier-events";
+    private static final String DVCQG = "/api/v1/dvcqg";
     private static final String SCHEMAS = "#/components/schemas/";
 
     @Bean
@@ -59,7 +61,13 @@ class ApiDocumentation {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("The administrator's token.")));
+                                        .description("The administrator's token."))
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("DVCQG clients: user the source id, password the source key.")));
     }
 
     @Bean
@@ -77,10 +85,12 @@ class ApiDocumentation {
                                                     .minItems(1)
                                                     .maxItems(1000))
                                     .required(List.of("events")));
+            DvcqgDocumentation.schemas(api.getComponents());
             if (api.getPaths() == null) {
                 return;
             }
             api.getPaths().forEach((path, item) -> describe(path, item));
+            DvcqgDocumentation.login(api.getPaths());
         };
     }
 
@@ -92,7 +102,9 @@ class ApiDocumentation {
             if (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD) {
                 continue;
             }
-            if (path.equals(EVENTS) || path.equals(EVENTS + "/batch")) {
+            if (path.startsWith(DVCQG)) {
+                DvcqgDocumentation.describe(path, operation);
+            } else if (path.equals(EVENTS) || path.equals(EVENTS + "/batch")) {
                 operation.setSecurity(List.of(new SecurityRequirement().addList(SOURCE_KEY)));
                 operation.setRequestBody(new RequestBody()
                         .required(true)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import vn.dossierstats.dossier.dvcqg.WaitingInstants;
 import vn.dossierstats.dossier.history.DossierStore;
 import vn.dossierstats.dossier.lifecycle.DossierHistory;
 import vn.dossierstats.dossier.web.ApiProblem;
@@ -14,11 +15,13 @@ class DossierController {
 
     private final DossierStore store;
     private final DossierHistory judging;
+    private final WaitingInstants waiting;
     private final Clock clock;
 
-    DossierController(DossierStore store, DossierHistory judging, Clock clock) {
+    DossierController(DossierStore store, DossierHistory judging, WaitingInstants waiting, Clock clock) {
         this.store = store;
         this.judging = judging;
+        this.waiting = waiting;
         this.clock = clock;
     }
 
@@ -28,6 +31,7 @@ class DossierController {
         if (events.isEmpty()) {
             throw ApiProblem.notFound("unknown dossier " + dossierId);
         }
-        return DossierView.of(dossierId, judging.replay(events), judging.zone(), clock.instant());
+        return DossierView.of(
+                dossierId, judging.replay(events), waiting.of(dossierId), judging.zone(), clock.instant());
     }
 }

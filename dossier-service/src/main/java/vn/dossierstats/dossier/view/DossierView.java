@@ -1,5 +1,6 @@
 package vn.dossierstats.dossier.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -13,7 +14,10 @@ import vn.dossierstats.dossier.lifecycle.Judgement;
 
 /**
  * The answer of GET /api/v1/dossiers/{dossierId}, instants in local time. Until a receipt applies, the status is
- * {@code AWAITING_RECEIPT} and only the (waiting) events are known.
+ * {@code AWAITING_RECEIPT} and only the (waiting) events are known. {@code waitingFor}, present only for a dossier
+ * pushed as DVCQG snapshots whose status announces what no instant dates yet (dvcqg.md: TD's 5, 6 and 8 rewritten to
+ * 9, OpenCPS's bare statuses), lists the DVCQG fields it waits for (e.g. {@code NgayKetThucXuLy}): the status and the
+ * figures will move once a snapshot or progress item dates it.
  */
 record DossierView(
         String dossierId,
@@ -27,6 +31,7 @@ record DossierView(
         OffsetDateTime endedAt,
         Classification classification,
         boolean overdue,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> waitingFor,
         List<EventView> events) {
 
     record EventView(
@@ -48,7 +53,7 @@ record DossierView(
 
     static final String AWAITING_RECEIPT = "AWAITING_RECEIPT";
 
-    static DossierView of(String dossierId, Replay replay, ZoneId zone, Instant now) {
+    static DossierView of(String dossierId, Replay replay, List<String> waitingFor, ZoneId zone, Instant now) {
         DossierState state = replay.state();
         List<EventView> events = replay.ordered().stream()
                 .map(e -> {
@@ -73,7 +78,19 @@ record DossierView(
                 .toList();
         if (state == null) {
             return new DossierView(
-                    dossierId, null, null, null, AWAITING_RECEIPT, null, null, null, null, null, false, events);
+                    dossierId,
+                    null,
+                    null,
+                    null,
+                    AWAITING_RECEIPT,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    waitingFor,
+                    events);
         }
         return new DossierView(
                 dossierId,
@@ -87,6 +104,7 @@ record DossierView(
                 local(state.endedAt(), zone),
                 state.classification(),
                 state.status().isOpen() && state.overdueSince(now) != null,
+                waitingFor,
                 events);
     }
 

@@ -17,7 +17,12 @@ public enum Access {
     /** Reads for everyone; every other method needs the administrator token. */
     ADMIN_WRITE("admin-write"),
     /** Every method needs the administrator token (source management, issue 6). */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /**
+     * Only POST, from a source identified as DVCQG clients do it: key, HTTP Basic or the login's session (issue 20,
+     * {@link DvcqgAccess}).
+     */
+    DVCQG("dvcqg");
 
     /** The route metadata key. */
     public static final String METADATA = "access";

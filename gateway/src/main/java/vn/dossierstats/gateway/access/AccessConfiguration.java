@@ -47,6 +47,20 @@ class AccessConfiguration {
     }
 
     @Bean
+    DvcqgAccess dvcqgAccess(
+            SourceDirectories sources,
+            DvcqgProperties properties,
+            Clock clock,
+            vn.dossierstats.gateway.limits.SourceRateLimits rateLimits,
+            JsonMapper json) {
+        return new DvcqgAccess(
+                sources,
+                new DvcqgSessions(properties.sessionSecret(), properties.sessionTtl(), clock),
+                rateLimits,
+                json);
+    }
+
+    @Bean
     AccessPolicy accessPolicy(SourceDirectories sources, AdminAuthenticator admins) {
         return new AccessPolicy(sources, admins);
     }

@@ -34,10 +34,12 @@ class AccessFilter implements GlobalFilter, Ordered {
 
     private final AccessPolicy policy;
     private final SourceRateLimits rateLimits;
+    private final DvcqgAccess dvcqg;
 
-    AccessFilter(AccessPolicy policy, SourceRateLimits rateLimits) {
+    AccessFilter(AccessPolicy policy, SourceRateLimits rateLimits, DvcqgAccess dvcqg) {
         this.policy = policy;
         this.rateLimits = rateLimits;
+        this.dvcqg = dvcqg;
     }
 
     @Override
@@ -61,6 +63,9 @@ class AccessFilter implements GlobalFilter, Ordered {
                                 route == null ? null : route.getId()));
                 return Problems.write(exchange, HttpStatus.FORBIDDEN, "This resource is not available.");
             });
+        }
+        if (access == Access.DVCQG) {
+            return dvcqg.filter(exchange, chain);
         }
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();

@@ -33,6 +33,8 @@ final class AccessPolicy {
             }
             case ADMIN_WRITE -> read || isAdmin(authorization) ? FORWARD_ANONYMOUS : needsAdmin();
             case ADMIN -> isAdmin(authorization) ? FORWARD_ANONYMOUS : needsAdmin();
+            // decided by DvcqgAccess, which may need the body (the envelope's session): never forwarded from here
+            case DVCQG -> new AccessDecision.NeedsSourceKey();
         };
     }
 
