@@ -52,8 +52,15 @@ public final class Chaos {
         System.out.println("Starting the platform (" + instances + " instance(s) of each service) in "
                 + options.dataDir() + " ...");
         List<ChaosRun.Row> rows;
-        try (EmbeddedPlatform platform = EmbeddedPlatform.start(options)) {
+        EmbeddedPlatform platform = EmbeddedPlatform.start(options);
+        // Ctrl-C (or a timeout's SIGTERM) stops the platform's processes too, not only this one
+        Thread stopper = Thread.ofPlatform().unstarted(platform::close);
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
             rows = new ChaosRun(platform, rate, before, after, System.out).run(faults);
+        } finally {
+            platform.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
         }
         System.out.println("\n" + ChaosTable.table(rows));
         boolean clean = rows.stream().allMatch(ChaosRun.Row::clean);

@@ -84,6 +84,10 @@ final class ChaosRun {
             Row row = inject(fault);
             rows.add(row);
             out.println(ChaosTable.line(row));
+            if (!row.clean() || row.improper() > 0) {
+                out.println("   first problem: " + row.result().first());
+                row.examples().forEach(example -> out.println("   seen: " + example));
+            }
         }
         return rows;
     }
@@ -155,7 +159,34 @@ final class ChaosRun {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating a source: " + response.statusCode() + " " + response.body());
         }
-        return JSON.readTree(response.body()).path("key").asString();
+        String key = JSON.readTree(response.body()).path("key").asString();
+        awaitAdmitted(key);
+        return key;
+    }
+
+    /**
+     * Waits until the gateway admits a new key (it learns keys from dossier-service's feed within a second): an empty
+     * event is then refused as invalid (400), no longer as unauthenticated (401).
+     */
+    private void awaitAdmitted(String key) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            while (System.nanoTime() < deadline) {
+                int status = http.send(
+                                HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/dossier-events"))
+                                        .header("Content-Type", "application/json")
+                                        .header("X-Api-Key", key)
+                                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (status == 400) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the gateway did not admit a new source key within 30 s");
     }
 
     private void put(String path, String json) throws Exception {

@@ -25,6 +25,11 @@ final class ChaosSource {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final int BATCH_DOSSIERS = 8;
+    /**
+     * A source gives up on an event that has had no final answer for this long (and the log counts it refused, status
+     * 0): longer than any outage of the run, so it only happens when something never recovers.
+     */
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
 
     private final String gateway;
     private final List<String> keys;
@@ -108,7 +113,8 @@ final class ChaosSource {
 
     private void sendOne(int source, ChaosEvent event) {
         Duration backoff = Duration.ofMillis(200);
-        while (true) {
+        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < giveUpAt) {
             HttpResponse<String> response = post(source, "/api/v1/dossier-events", event.json());
             if (response != null && isFinal(response)) {
                 int status = response.statusCode();
@@ -117,6 +123,7 @@ final class ChaosSource {
             }
             backoff = waitToRetry(response, backoff);
         }
+        log.answered(event, false, 0, "no final answer within " + GIVE_UP_AFTER);
     }
 
     /** A batch of several dossiers' events, in order or shuffled; sent again whole until it gets a final answer. */
@@ -144,7 +151,8 @@ final class ChaosSource {
         String body = "{\"events\":["
                 + String.join(",", events.stream().map(ChaosEvent::json).toList()) + "]}";
         Duration backoff = Duration.ofMillis(200);
-        while (true) {
+        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < giveUpAt) {
             HttpResponse<String> response = post(source, "/api/v1/dossier-events/batch", body);
             if (response != null && response.statusCode() == 200) {
                 JsonNode results = JSON.readTree(response.body()).path("results");
@@ -166,6 +174,7 @@ final class ChaosSource {
             }
             backoff = waitToRetry(response, backoff);
         }
+        events.forEach(event -> log.answered(event, false, 0, "no final answer within " + GIVE_UP_AFTER));
     }
 
     /** 2xx and 4xx but 429 are final: the event is stored, or the source must change something before sending it. */

@@ -5,12 +5,16 @@ import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -21,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** A database restart or failover takes seconds: asking again after one is soon enough and cheap. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -41,6 +47,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The query cannot be read: a parameter name or value is not percent-encoded UTF-8, a value has no name,"
                         + " or there are too many parameters.",
                 List.of())));
+    }
+
+    /**
+     * The database is out of reach (down, restarting, its connection lost mid-transaction): nothing was applied, or, if
+     * a commit's answer was lost, it was and a resend is answered as a duplicate. Either way the source should send
+     * again shortly: 503 with Retry-After, as api.md promises when a service cannot answer, never a 500.
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        RecoverableDataAccessException.class,
+        TransactionException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception) {
+        log.warn("Database unavailable: {}", exception.toString());
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached right now; retry later.");
+        detail.setTitle("Service unavailable");
+        detail.setType(URI.create("about:blank"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail);
     }
 
     @ExceptionHandler(Exception.class)

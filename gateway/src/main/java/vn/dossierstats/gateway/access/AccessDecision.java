@@ -11,6 +11,12 @@ sealed interface AccessDecision {
     /** 401: a source key is needed and the request has none that is valid. */
     record NeedsSourceKey() implements AccessDecision {}
 
+    /**
+     * 503 with {@code Retry-After}: the key has the shape of a managed key, and the managed keys cannot be checked now
+     * (their feed is stale): refusing it with 401 would tell a source with a good key to stop sending.
+     */
+    record SourceKeysUnavailable() implements AccessDecision {}
+
     /** 401 with {@code WWW-Authenticate: Bearer}: the administrator token is needed. */
     record NeedsAdminToken() implements AccessDecision {}
 

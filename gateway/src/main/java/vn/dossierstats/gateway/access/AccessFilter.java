@@ -80,6 +80,13 @@ class AccessFilter implements GlobalFilter, Ordered {
                         exchange,
                         HttpStatus.UNAUTHORIZED,
                         "A valid X-Api-Key header is required to send dossier events.");
+            case AccessDecision.SourceKeysUnavailable ignored -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+                yield Problems.write(
+                        exchange,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Source keys cannot be checked right now; nothing was applied; retry later.");
+            }
             case AccessDecision.NeedsAdminToken ignored -> {
                 exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                 yield Problems.write(

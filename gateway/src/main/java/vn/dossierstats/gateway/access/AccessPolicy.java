@@ -29,13 +29,20 @@ final class AccessPolicy {
                 }
                 yield sources.authenticate(apiKey)
                         .<AccessDecision>map(AccessDecision.Forward::new)
-                        .orElseGet(AccessDecision.NeedsSourceKey::new);
+                        .orElseGet(() -> looksManaged(apiKey) && !sources.current()
+                                ? new AccessDecision.SourceKeysUnavailable()
+                                : new AccessDecision.NeedsSourceKey());
             }
             case ADMIN_WRITE -> read || isAdmin(authorization) ? FORWARD_ANONYMOUS : needsAdmin();
             case ADMIN -> isAdmin(authorization) ? FORWARD_ANONYMOUS : needsAdmin();
             // decided by DvcqgAccess, which may need the body (the envelope's session): never forwarded from here
             case DVCQG -> new AccessDecision.NeedsSourceKey();
         };
+    }
+
+    /** A managed key is {@code <keyId>.<secret>}; anything else can be refused whatever the feed's state. */
+    private static boolean looksManaged(String apiKey) {
+        return apiKey != null && apiKey.indexOf('.') > 0;
     }
 
     private static AccessDecision needsAdmin() {

@@ -75,6 +75,11 @@ final class ManagedSources implements SourceDirectory {
         return !refreshedAt.plus(maxStaleness).isBefore(clock.instant());
     }
 
+    @Override
+    public boolean current() {
+        return fresh();
+    }
+
     int size() {
         return byKeyId.size();
     }

@@ -22,4 +22,9 @@ final class SourceDirectories implements SourceDirectory {
         Optional<SourceIdentity> fromConfigured = configured.authenticate(key);
         return fromManaged.isPresent() ? fromManaged : fromConfigured;
     }
+
+    @Override
+    public boolean current() {
+        return managed.current() && configured.current();
+    }
 }

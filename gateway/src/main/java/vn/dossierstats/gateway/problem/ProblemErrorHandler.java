@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.InvalidMimeTypeException;
@@ -21,19 +22,26 @@ import vn.dossierstats.gateway.requestid.RequestIdFilter;
 import vn.dossierstats.gateway.requestid.RequestLog;
 
 /**
- * Every failure inside the gateway becomes problem+json: a service that cannot be reached is 503, one too slow 504, an
- * unrouted path 404. The cause (host names, exception messages) goes to the log, never to the caller.
+ * Every failure inside the gateway becomes problem+json: a service that cannot be reached, or that dropped the
+ * connection before answering, is 503, one too slow 504 (both with {@code Retry-After}), an unrouted path 404. The cause (host names, exception messages) goes to the log, never to the caller.
  */
 @Component
 @Order(-2) // before Boot's default handler (-1), which would answer with its own JSON shape
 class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+    /** A service restarts, or a healthy instance takes over, within seconds: one is a fair first wait. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         HttpStatus status = statusOf(error);
         String detail = error instanceof ProblemException problem ? problem.detail() : detailOf(status);
+        if ((status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.GATEWAY_TIMEOUT)
+                && !exchange.getResponse().isCommitted()) {
+            // api.md: a request that cannot be answered now is retried after Retry-After; sources wait that long
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         if (!status.is5xxServerError()) {
             return Problems.write(exchange, status, detail);
         }
@@ -75,8 +83,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             return status == null ? HttpStatus.BAD_GATEWAY : status;
         }
         if (causedBy(error, IOException.class)) {
-            // e.g. the service closed the connection before answering
-            return HttpStatus.BAD_GATEWAY;
+            // e.g. the service closed the connection before answering (it died mid-request): whether it applied a
+            // write is unknown, and sending it again is safe (ingestion is idempotent by event id), so the caller is
+            // told to retry, like for a service it cannot reach
+            return HttpStatus.SERVICE_UNAVAILABLE;
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }

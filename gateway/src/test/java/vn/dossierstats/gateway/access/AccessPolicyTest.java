@@ -37,6 +37,34 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aManagedLookingKeyThatCannotBeCheckedNowIsAskedToRetryNotRefused() {
+        SourceDirectory stale = new SourceDirectory() {
+            @Override
+            public Optional<SourceIdentity> authenticate(String key) {
+                return "good-key".equals(key) ? Optional.of(SOURCE) : Optional.empty();
+            }
+
+            @Override
+            public boolean current() {
+                return false;
+            }
+        };
+        AccessPolicy whileTheFeedIsDown = new AccessPolicy(stale, "t0ken"::equals);
+
+        assertThat(whileTheFeedIsDown.decide(Access.SOURCE_WRITE, "POST", "k1.secret", null))
+                .isInstanceOf(AccessDecision.SourceKeysUnavailable.class);
+        // a configured key still works, and what cannot be a managed key is still refused at once
+        assertThat(whileTheFeedIsDown.decide(Access.SOURCE_WRITE, "POST", "good-key", null))
+                .isEqualTo(new AccessDecision.Forward(SOURCE));
+        for (String key : new String[] {null, "", "bad-key", ".secret"}) {
+            assertThat(whileTheFeedIsDown.decide(Access.SOURCE_WRITE, "POST", key, null))
+                    .isInstanceOf(AccessDecision.NeedsSourceKey.class);
+        }
+        assertThat(policy.decide(Access.SOURCE_WRITE, "POST", "k1.secret", null))
+                .isInstanceOf(AccessDecision.NeedsSourceKey.class);
+    }
+
+    @Test
     void theEventRoutesTakeOnlyPost() {
         assertThat(policy.decide(Access.SOURCE_WRITE, "GET", "good-key", null))
                 .isEqualTo(new AccessDecision.MethodNotAllowed(List.of("POST")));
