@@ -1,9 +1,6 @@
 package vn.dossierstats.deploy;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -57,8 +54,7 @@ public final class DvcqgSimulator {
     private final PrintStream out;
     private final Clock clock = Clock.systemUTC();
     private final Random random = new Random();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SimulatorHttp http;
     private final List<Dossier> live = new ArrayList<>();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -73,6 +69,7 @@ public final class DvcqgSimulator {
         this.adminToken = adminToken;
         this.rate = Math.max(1, rate);
         this.out = out;
+        this.http = new SimulatorHttp(gateway, adminToken, out, "dvcqg simulator");
     }
 
     /** The simulated catalogue, each unit with its DVCQG code ({@code 000.00.C01.H33}). */
@@ -81,7 +78,7 @@ public final class DvcqgSimulator {
         for (String unit : DossierGenerator.UNITS) {
             String province = unit.substring(0, unit.indexOf('.'));
             boolean commune = unit.contains(".C");
-            put(
+            http.put(
                     "/api/v1/units/" + unit,
                     "{\"name\":\"" + (commune ? "Xã " : "Sở ") + unit + "\",\"level\":\""
                             + (commune ? "COMMUNE" : "DEPARTMENT") + "\",\"parentCode\":\"" + province
@@ -245,35 +242,13 @@ public final class DvcqgSimulator {
     }
 
     private HttpResponse<String> post(String path, String body, boolean withKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (withKey) {
             request.header("X-Api-Key", sourceKey);
         }
-        return send(request);
-    }
-
-    private void put(String path, String json) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + adminToken)
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-        if (response != null && response.statusCode() >= 300) {
-            out.println("dvcqg simulator: PUT " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            out.println("dvcqg simulator: " + e);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return http.send(request);
     }
 
     private static String compact(Instant instant) {

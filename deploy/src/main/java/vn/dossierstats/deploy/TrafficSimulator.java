@@ -1,9 +1,6 @@
 package vn.dossierstats.deploy;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -50,8 +47,7 @@ public final class TrafficSimulator {
     private final String adminToken;
     private final int rate;
     private final PrintStream out;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SimulatorHttp http;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -65,6 +61,7 @@ public final class TrafficSimulator {
         this.adminToken = adminToken;
         this.rate = Math.max(1, rate);
         this.out = out;
+        this.http = new SimulatorHttp(gateway, adminToken, out, "simulator");
     }
 
     /** Communes, departments and procedures, through the administrator's endpoints. */
@@ -72,18 +69,18 @@ public final class TrafficSimulator {
         for (String province : PROVINCES) {
             for (int i = 1; i <= 3; i++) {
                 String commune = province + ".C" + String.format("%02d", i);
-                put(
+                http.put(
                         "/api/v1/units/" + commune,
                         "{\"name\":\"Xã " + commune + "\",\"level\":\"COMMUNE\",\"parentCode\":\"" + province + "\"}");
             }
             String department = province + ".D01";
-            put(
+            http.put(
                     "/api/v1/units/" + department,
                     "{\"name\":\"Sở Tài nguyên và Môi trường " + province
                             + "\",\"level\":\"DEPARTMENT\",\"parentCode\":\"" + province + "\"}");
         }
         for (Procedure p : PROCEDURES) {
-            put(
+            http.put(
                     "/api/v1/procedures/" + p.code(),
                     "{\"name\":\"" + p.name() + "\",\"domain\":\"" + p.domain() + "\",\"processingTime\":{\"value\":"
                             + p.workingDays() + ",\"unit\":\"WORKING_DAYS\"},\"cutoff\":\"15:00\"}");
@@ -142,11 +139,10 @@ public final class TrafficSimulator {
 
     private void postBatch(List<String> events) {
         String body = "{\"events\":[" + String.join(",", events) + "]}";
-        HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dossier-events/batch"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Api-Key", sourceKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/api/v1/dossier-events/batch"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", sourceKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response == null) {
             rejected.addAndGet(events.size());
             return;
@@ -175,28 +171,6 @@ public final class TrafficSimulator {
     private static String firstError(String body) {
         int at = body.indexOf("\"error\"");
         return at < 0 ? body : body.substring(at, Math.min(body.length(), at + 300));
-    }
-
-    private void put(String path, String json) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + adminToken)
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-        if (response != null && response.statusCode() >= 300) {
-            out.println("simulator: PUT " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            out.println("simulator: " + e);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     public long accepted() {

@@ -45,9 +45,10 @@ public final class Benchmark {
         Results results = new Results();
         describeMachine(results);
         PlatformOptions platformOptions = PlatformOptions.onFreePorts(
-                options.home(),
-                options.dataDir(),
-                options.size() == BenchmarkOptions.Size.SMOKE); // the smoke run checks that it works: start fast
+                        options.home(),
+                        options.dataDir(),
+                        options.size() == BenchmarkOptions.Size.SMOKE) // the smoke run checks that it works: start fast
+                .withInstances(options.instances());
         out.println("Starting the platform in " + options.dataDir() + " ...");
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(platformOptions)) {
             // Ctrl-C stops the platform's processes too

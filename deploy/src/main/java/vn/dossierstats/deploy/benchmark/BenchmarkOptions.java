@@ -12,8 +12,9 @@ import java.util.List;
  * @param dataDir broker, database, state and logs of the run (wiped first)
  * @param output the markdown file whose benchmark block the results replace; null: print only
  * @param dossiers how many dossiers are loaded first: the size's, unless a quick look asks for another number
+ * @param instances instances of each service behind the gateway (docs/scaling.md)
  */
-public record BenchmarkOptions(Size size, Path home, Path dataDir, Path output, int dossiers) {
+public record BenchmarkOptions(Size size, Path home, Path dataDir, Path output, int dossiers, int instances) {
 
     /** The sizes of issue 8; SMOKE is the suite's check that every phase works, not how fast. */
     public enum Size {
@@ -61,28 +62,31 @@ public record BenchmarkOptions(Size size, Path home, Path dataDir, Path output, 
         }
     }
 
-    /** {@code --size=smoke|100k|1m|3m|10m --dossiers=N --data-dir=DIR --output=FILE|--no-output}. */
+    /** {@code --size=smoke|100k|1m|3m|10m --dossiers=N --instances=N --data-dir=DIR --output=FILE|--no-output}. */
     public static BenchmarkOptions parse(List<String> args) {
         Size size = Size.S100K;
         Path home = Path.of("").toAbsolutePath();
         Path dataDir = home.resolve("deploy/target/benchmark");
         Path output = home.resolve("docs/benchmarks.md");
         Integer dossiers = null;
+        int instances = 1;
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             String value = pair.length > 1 ? pair[1] : "";
             switch (pair[0]) {
                 case "--size" -> size = Size.parse(value);
                 case "--dossiers" -> dossiers = Integer.parseInt(value);
+                case "--instances" -> instances = Integer.parseInt(value);
                 case "--data-dir" -> dataDir = Path.of(value).toAbsolutePath();
                 case "--output" -> output = Path.of(value).toAbsolutePath();
                 case "--no-output" -> output = null;
                 default ->
                     throw new IllegalArgumentException("unknown option " + arg
-                            + "; options: --size=smoke|100k|1m|3m|10m --dossiers=<n> --data-dir=<dir>"
+                            + "; options: --size=smoke|100k|1m|3m|10m --dossiers=<n> --instances=<n> --data-dir=<dir>"
                             + " --output=<file> --no-output");
             }
         }
-        return new BenchmarkOptions(size, home, dataDir, output, dossiers == null ? size.dossiers : dossiers);
+        return new BenchmarkOptions(
+                size, home, dataDir, output, dossiers == null ? size.dossiers : dossiers, instances);
     }
 }

@@ -20,7 +20,8 @@ class BenchmarkSmokeIT {
                 home,
                 Files.createTempDirectory("benchmark-smoke"),
                 output,
-                BenchmarkOptions.Size.SMOKE.dossiers);
+                BenchmarkOptions.Size.SMOKE.dossiers,
+                1);
 
         Results results = new Benchmark(options, System.out).run();
         results.writeInto(output, "smoke");
