@@ -219,10 +219,8 @@ final class ChaosSource {
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            log.status(response.statusCode());
             return response;
         } catch (IOException e) {
-            log.status(-1);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

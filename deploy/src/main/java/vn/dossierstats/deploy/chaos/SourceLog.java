@@ -23,7 +23,6 @@ final class SourceLog {
 
     /** Counters of the current fault window; {@link #newWindow} starts the next. */
     static final class Window {
-        final AtomicLong requests = new AtomicLong();
         final AtomicLong stored = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
         /** 503 or 504 with Retry-After, or 429: what a source is promised during a fault. */
@@ -33,7 +32,6 @@ final class SourceLog {
         /** Anything else that was not a final answer: a 500, a 502, a 503 without Retry-After. */
         final AtomicLong improper = new AtomicLong();
 
-        final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
         /** When the fault was healed (System.nanoTime), and the first event stored after it; -1 until then. */
         final AtomicLong healedAt = new AtomicLong(-1);
@@ -78,11 +76,6 @@ final class SourceLog {
         window.healedAt.set(nanos);
     }
 
-    void status(int status) {
-        window.requests.incrementAndGet();
-        window.statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-    }
-
     void example(String text) {
         if (window.examples.size() < 5) {
             window.examples.add(text);
@@ -91,13 +84,11 @@ final class SourceLog {
 
     /** Resets the window's counters (the answers and dossiers stay). */
     void newWindow() {
-        window.requests.set(0);
         window.stored.set(0);
         window.refused.set(0);
         window.retryLater.set(0);
         window.noAnswer.set(0);
         window.improper.set(0);
-        window.statuses.clear();
         window.examples.clear();
         window.healedAt.set(-1);
         window.firstStoredAfterHeal.set(-1);
