@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +31,16 @@ import vn.dossierstats.dossier.outbox.Topics;
 @Repository
 public class Catalogue {
 
+    private static final String UNIT_COLUMNS =
+            "select code, name, level, parent_code, valid_from, valid_to, successor_code from unit";
+    private static final int MAX_DEPTH = 32;
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final CatalogueCache<String, Unit> units;
     private final CatalogueCache<String, Procedure> procedures;
     private final CatalogueCache<String, List<String>> paths;
+    private final CatalogueCache<String, Lineage> lineages;
     private final CatalogueCache<String, List<ProcessingRule>> rules;
 
     Catalogue(JdbcClient jdbc, Outbox outbox, Clock clock) {
@@ -42,6 +49,7 @@ public class Catalogue {
         this.units = new CatalogueCache<>(clock);
         this.procedures = new CatalogueCache<>(clock);
         this.paths = new CatalogueCache<>(clock);
+        this.lineages = new CatalogueCache<>(clock);
         this.rules = new CatalogueCache<>(clock);
     }
 
@@ -88,17 +96,66 @@ public class Catalogue {
                 .orElse(List.of());
     }
 
-    Optional<Unit> loadUnit(String code) {
-        return jdbc.sql("select code, name, level, parent_code from unit where code = ?")
+    /**
+     * The ancestry a dossier of {@code code} received on {@code on} counts under, root first: that of the unit itself
+     * on that date, or, when the unit had ended by then, of its successor (a merger's event keeps the code it was sent
+     * with). Later reorganisations move no dossier received before them. Empty for an unknown unit.
+     */
+    public List<String> path(String code, LocalDate on) {
+        String counted = code;
+        for (int hops = 0; hops < MAX_DEPTH; hops++) {
+            Optional<Lineage> lineage = lineages.get(counted, this::loadLineage);
+            if (lineage.isEmpty()) {
+                return List.of();
+            }
+            Unit unit = lineage.get().unit();
+            if (!unit.endedBy(on) || unit.successor() == null) {
+                break;
+            }
+            counted = unit.successor();
+        }
+        List<String> path = new ArrayList<>();
+        for (String at = counted; at != null && path.size() < MAX_DEPTH; ) {
+            Optional<Lineage> lineage = lineages.get(at, this::loadLineage);
+            if (lineage.isEmpty()) {
+                return List.of();
+            }
+            path.addFirst(at);
+            at = lineage.get().parentOn(on);
+        }
+        return List.copyOf(path);
+    }
+
+    private Optional<Lineage> loadLineage(String code) {
+        return loadUnit(code)
+                .map(unit -> new Lineage(
+                        unit,
+                        jdbc.sql("select until, parent_before from unit_parent_change where code = ? order by until")
+                                .param(code)
+                                .query((rs, n) ->
+                                        new Lineage.ParentChange(rs.getObject(1, LocalDate.class), rs.getString(2)))
+                                .list()));
+    }
+
+    /** Every cached unit, path and lineage is dropped now and once the change is committed. */
+    public void dropUnitsOnCompletion() {
+        dropNowAndOnCompletion(() -> {
+            units.dropAll();
+            paths.dropAll();
+            lineages.dropAll();
+        });
+    }
+
+    public Optional<Unit> loadUnit(String code) {
+        return jdbc.sql(UNIT_COLUMNS + " where code = ?")
                 .param(code)
                 .query(Catalogue::unitRow)
                 .optional();
     }
 
     public List<Unit> units(Unit.Level level, String parentCode) {
-        return jdbc.sql("""
-                        select code, name, level, parent_code from unit
-                        where (cast(? as text) is null or level = ?) and (cast(? as text) is null or parent_code = ?)
+        return jdbc.sql(UNIT_COLUMNS + """
+                         where (cast(? as text) is null or level = ?) and (cast(? as text) is null or parent_code = ?)
                         order by code""")
                 .params(name(level), name(level), parentCode, parentCode)
                 .query(Catalogue::unitRow)
@@ -180,13 +237,15 @@ public class Catalogue {
                     .params(unit.name(), unit.level().name(), unit.parentCode(), unit.code())
                     .update();
         }
-        outbox.append(Topics.UNITS, unit.code(), unit);
+        announce(unit.code());
         // a unit's move changes the paths of all its descendants
-        dropNowAndOnCompletion(() -> {
-            units.drop(unit.code());
-            paths.dropAll();
-        });
+        dropUnitsOnCompletion();
         return inserted == 1;
+    }
+
+    /** Publishes the unit as it now stands (validity included) on catalogue.units.v1, in the same transaction. */
+    public void announce(String code) {
+        loadUnit(code).ifPresent(stored -> outbox.append(Topics.UNITS, code, stored));
     }
 
     Optional<Procedure> loadProcedure(String code) {
@@ -282,7 +341,14 @@ public class Catalogue {
     }
 
     private static Unit unitRow(ResultSet rs, int row) throws SQLException {
-        return new Unit(rs.getString(1), rs.getString(2), Unit.Level.valueOf(rs.getString(3)), rs.getString(4));
+        return new Unit(
+                rs.getString(1),
+                rs.getString(2),
+                Unit.Level.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class),
+                rs.getString(7));
     }
 
     private static Procedure procedureRow(ResultSet rs, int row) throws SQLException {

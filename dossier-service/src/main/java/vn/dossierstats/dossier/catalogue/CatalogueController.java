@@ -2,6 +2,7 @@ package vn.dossierstats.dossier.catalogue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +42,29 @@ class CatalogueController {
 
     /**
      * A unit as administrators read and write it: the published record and its optional DVCQG code (dvcqg.md), which
-     * stays out of the record published on catalogue.units.v1 (no reader of the statistics needs it).
+     * stays out of the record published on catalogue.units.v1 (no reader of the statistics needs it); its validity
+     * and successor, set by reorganisations.
      */
-    record UnitResource(String code, String name, Unit.Level level, String parentCode, String dvcqgCode) {
+    record UnitResource(
+            String code,
+            String name,
+            Unit.Level level,
+            String parentCode,
+            String dvcqgCode,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String successor) {
 
         static UnitResource of(Unit unit, String dvcqgCode) {
-            return new UnitResource(unit.code(), unit.name(), unit.level(), unit.parentCode(), dvcqgCode);
+            return new UnitResource(
+                    unit.code(),
+                    unit.name(),
+                    unit.level(),
+                    unit.parentCode(),
+                    dvcqgCode,
+                    unit.validFrom(),
+                    unit.validTo(),
+                    unit.successor());
         }
     }
 
@@ -88,7 +106,9 @@ class CatalogueController {
             });
         }
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(UnitResource.of(unit, catalogue.dvcqgCode(code).orElse(null)));
+                .body(UnitResource.of(
+                        catalogue.loadUnit(code).orElse(unit),
+                        catalogue.dvcqgCode(code).orElse(null)));
     }
 
     @GetMapping("/units/{code}")
