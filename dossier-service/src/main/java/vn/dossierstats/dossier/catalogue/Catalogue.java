@@ -243,9 +243,9 @@ public class Catalogue {
         return inserted == 1;
     }
 
-    /** Publishes the unit as it now stands (validity included) on catalogue.units.v1, in the same transaction. */
+    /** Publishes the unit as it now stands (validity, earlier parents) on catalogue.units.v1, in the same transaction. */
     public void announce(String code) {
-        loadUnit(code).ifPresent(stored -> outbox.append(Topics.UNITS, code, stored));
+        loadLineage(code).ifPresent(lineage -> outbox.append(Topics.UNITS, code, UnitRecord.of(lineage)));
     }
 
     Optional<Procedure> loadProcedure(String code) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import vn.dossierstats.dossier.catalogue.Unit;
 
@@ -88,6 +89,23 @@ public final class ReorganisationRules {
                 }
             }
         }
+        if (problems.isEmpty()) {
+            for (int i = 0; i < merges.size(); i++) {
+                Reorganisation.Merge merge = merges.get(i);
+                String parent = parentAfter(units.get(merge.into()), reorganisation, units);
+                for (String code : merge.from()) {
+                    String from = parentAfter(units.get(code), reorganisation, units);
+                    if (!Objects.equals(parent, from)) {
+                        // its earlier dossiers would count under its old parent and the new one's both
+                        problems.add(new Problem(
+                                "merges[" + i + "].from",
+                                code + " lies under " + units.get(code).parentCode() + ", " + merge.into()
+                                        + " under " + units.get(merge.into()).parentCode()
+                                        + ": a unit merges within its parent, or its parent merges too"));
+                    }
+                }
+            }
+        }
         for (int i = 0; i < merges.size(); i++) {
             String into = merges.get(i).into();
             Integer ending = mergeOfFrom.get(into);
@@ -137,6 +155,17 @@ public final class ReorganisationRules {
                         .toList(),
                 started,
                 moved);
+    }
+
+    /** The unit's parent once the reorganisation applies: its parent, or the successor of a parent that merges. */
+    private static String parentAfter(Unit unit, Reorganisation reorganisation, Map<String, Unit> units) {
+        String parent = unit.parentCode();
+        for (Reorganisation.Merge merge : reorganisation.merges()) {
+            if (parent != null && !parent.equals(merge.into()) && merge.from().contains(parent)) {
+                return merge.into();
+            }
+        }
+        return parent;
     }
 
     private static List<String> ancestors(String code, Map<String, Unit> units) {

