@@ -703,6 +703,146 @@ class StatisticsIT {
                         classification == null ? "null" : "\"" + classification + "\"");
     }
 
+    /**
+     * Issue 24, hand-worked: provinces RA and RB merged into RA on 2025-07-01, RB's commune RB.001 moved to RA. The
+     * merger is recorded after the facts arrived (on a running system); within seconds every figure is on its map.
+     */
+    @Test
+    void aMergerRecastsTheFiguresOnTheMapOfEachPeriodsEndOrOfToday() throws Exception {
+        send("catalogue.units.v1", "RA", unit("RA", "Tỉnh A", "PROVINCE", null, ""));
+        send("catalogue.units.v1", "RB", unit("RB", "Tỉnh B", "PROVINCE", null, ""));
+        send("catalogue.units.v1", "RA.001", unit("RA.001", "Xã A1", "COMMUNE", "RA", ""));
+        send("catalogue.units.v1", "RB.001", unit("RB.001", "Xã B1", "COMMUNE", "RB", ""));
+        // D1, D2 received in RB.001 in June, D2 open across the merger; D3 in RA.001; D4 received in RB.001 after the
+        // merger (counted under RA); D5 names RB after the merger (counted under its successor RA)
+        send(
+                "dossier.facts.v1",
+                "RG-1",
+                fact("RG-1", "RB.001", "RB,RB.001", "2025-06-10T08:00", "2025-06-12T09:00", "ON_TIME"));
+        send(
+                "dossier.facts.v1",
+                "RG-2",
+                fact("RG-2", "RB.001", "RB,RB.001", "2025-06-20T08:00", "2025-07-10T09:00", "LATE"));
+        send(
+                "dossier.facts.v1",
+                "RG-3",
+                fact("RG-3", "RA.001", "RA,RA.001", "2025-06-15T08:00", "2025-06-16T09:00", "EARLY"));
+        send(
+                "dossier.facts.v1",
+                "RG-4",
+                fact("RG-4", "RB.001", "RA,RB.001", "2025-07-05T08:00", "2025-07-06T09:00", "EARLY"));
+        send("dossier.facts.v1", "RG-5", fact("RG-5", "RB", "RA", "2025-07-08T08:00", null, null));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        figures(get("/api/v1/stats/units/RA?period=2025-07")))
+                .isEqualTo("carriedOver=0 new=2 early=1 onTime=0 late=0 inProgress=1"));
+
+        send(
+                "catalogue.units.v1",
+                "RB",
+                unit("RB", "Tỉnh B", "PROVINCE", null, ",\"validTo\":\"2025-06-30\",\"successor\":\"RA\""));
+        send(
+                "catalogue.units.v1",
+                "RB.001",
+                unit(
+                        "RB.001",
+                        "Xã B1",
+                        "COMMUNE",
+                        "RA",
+                        ",\"formerParents\":[{\"until\":\"2025-07-01\",\"parentCode\":\"RB\"}]"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        figures(get("/api/v1/stats/units/RA?period=2025-07")))
+                .isEqualTo("carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1"));
+        // boundaries=period: each period on the map of its last day
+        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-06")))
+                .isEqualTo("carriedOver=0 new=1 early=1 onTime=0 late=0 inProgress=0");
+        assertThat(figures(get("/api/v1/stats/units/RB?period=2025-06&boundaries=period")))
+                .isEqualTo("carriedOver=0 new=2 early=0 onTime=1 late=0 inProgress=1");
+        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-Q2")))
+                .isEqualTo("carriedOver=0 new=1 early=1 onTime=0 late=0 inProgress=0");
+        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-Q3")))
+                .isEqualTo("carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1");
+        assertThat(figures(get("/api/v1/stats/units/RA?period=2025")))
+                .isEqualTo("carriedOver=0 new=5 early=2 onTime=1 late=1 inProgress=1");
+        HttpResponse<String> ended = response("/api/v1/stats/units/RB?period=2025-07", null);
+        assertThat(ended.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(ended.body()).get("successor").asString()).isEqualTo("RA");
+        assertThat(status("/api/v1/stats/units/RB?period=2025")).isEqualTo(404);
+        // boundaries=current: every period on today's map
+        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-06&boundaries=current")))
+                .isEqualTo("carriedOver=0 new=3 early=1 onTime=1 late=0 inProgress=1");
+        assertThat(status("/api/v1/stats/units/RB?period=2025-06&boundaries=current"))
+                .isEqualTo(404);
+        assertThat(status("/api/v1/stats/units/RA?period=2025-06&boundaries=today"))
+                .isEqualTo(400);
+        // children and series on the same maps
+        assertThat(codes(get("/api/v1/stats/units/RA/children?period=2025-07").get("children")))
+                .containsExactly("RA.001", "RB.001");
+        assertThat(figures(get("/api/v1/stats/units/RA/children?period=2025-07")
+                        .get("children")
+                        .get(1)))
+                .isEqualTo("carriedOver=1 new=1 early=1 onTime=0 late=1 inProgress=0");
+        assertThat(codes(get("/api/v1/stats/units/RA/children?period=2025-06").get("children")))
+                .containsExactly("RA.001");
+        assertThat(codes(get("/api/v1/stats/units/RB/children?period=2025-06").get("children")))
+                .containsExactly("RB.001");
+        assertThat(codes(get("/api/v1/stats/units/RA/children?period=2025-06&boundaries=current")
+                        .get("children")))
+                .containsExactly("RA.001", "RB.001");
+        JsonNode series = get("/api/v1/stats/units/RA/series?granularity=month&from=2025-06&to=2025-07");
+        assertThat(figures(series.get("points").get(0)))
+                .isEqualTo("carriedOver=0 new=1 early=1 onTime=0 late=0 inProgress=0");
+        assertThat(figures(series.get("points").get(1)))
+                .isEqualTo("carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1");
+        assertThat(status("/api/v1/stats/units/RB/series?granularity=month&from=2025-05&to=2025-07"))
+                .isEqualTo(404);
+    }
+
+    private static String unit(String code, String name, String level, String parent, String validity) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"level\":\"" + level + "\",\"parentCode\":"
+                + (parent == null ? "null" : "\"" + parent + "\"") + validity + "}";
+    }
+
+    /** A dossier's fact with its unit path as dossier-service gives it (local times of Vietnam). */
+    private static String fact(
+            String id, String unit, String path, String received, String ended, String classification) {
+        Instant receivedAt =
+                java.time.LocalDateTime.parse(received).atZone(ZONE).toInstant();
+        String endedAt = ended == null
+                ? "null"
+                : "\"" + java.time.LocalDateTime.parse(ended).atZone(ZONE).toInstant() + "\"";
+        return """
+                {"dossierId":"%s","sequence":1,"acceptedAt":"%s","unitCode":"%s","unitPath":["%s"],
+                 "channel":"DIRECT","status":"%s","receivedAt":"%s","dueAt":"%s","overdueSince":null,
+                 "endedAt":%s,"classification":%s,"digitized":false,"feeRequired":false,"paidOnlineAt":null}""".formatted(
+                        id,
+                        CLOCK.instant(),
+                        unit,
+                        path.replace(",", "\",\""),
+                        ended == null ? "OPEN" : "RESOLVED",
+                        receivedAt,
+                        receivedAt.plus(Duration.ofDays(30)),
+                        endedAt,
+                        classification == null ? "null" : "\"" + classification + "\"");
+    }
+
+    private static String figures(JsonNode report) {
+        return "carriedOver=%d new=%d early=%d onTime=%d late=%d inProgress=%d"
+                .formatted(
+                        report.get("received").get("carriedOver").asLong(),
+                        report.get("received").get("new").asLong(),
+                        report.get("ended").get("early").asLong(),
+                        report.get("ended").get("onTime").asLong(),
+                        report.get("ended").get("late").asLong(),
+                        report.get("inProgress").get("total").asLong());
+    }
+
+    private static List<String> codes(JsonNode reports) {
+        List<String> codes = new java.util.ArrayList<>();
+        reports.forEach(r -> codes.add(r.get("unitCode").asString()));
+        return codes;
+    }
+
     private static void send(String topic, String key, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();

@@ -17,6 +17,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.unitstats.Boundaries;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /**
  * The other instances of this service, asked for the units whose buckets they hold: with several instances each holds
@@ -46,6 +49,12 @@ class Peers {
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
 
+    private final JsonMapper json;
+
+    Peers(JsonMapper json) {
+        this.json = json;
+    }
+
     /** A report as another instance wrote it, embedded as it is in an answer that gathers several. */
     record RawJson(@JsonValue @JsonRawValue String json) {}
 
@@ -72,16 +81,29 @@ class Peers {
         return ResponseEntity.status(answer.statusCode()).headers(headers).body(answer.body());
     }
 
-    /** The owner's report of a unit and period, as JSON. */
-    RawJson report(HostInfo owner, String unitCode, String period) {
+    /** The owner's report of a unit and period on the map of {@code boundaries}, as JSON. */
+    RawJson report(HostInfo owner, String unitCode, String period, Boundaries boundaries) {
         String target = "/api/v1/stats/units/" + URLEncoder.encode(unitCode, StandardCharsets.UTF_8) + "?period="
-                + URLEncoder.encode(period, StandardCharsets.UTF_8);
+                + URLEncoder.encode(period, StandardCharsets.UTF_8) + "&boundaries=" + boundaries.key();
         HttpResponse<String> answer = send(owner, get(owner, target), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new PeerUnavailable(
                     "the instance that holds the statistics of " + unitCode + " answered " + answer.statusCode());
         }
         return new RawJson(answer.body());
+    }
+
+    /** The counts of the unit's own buckets in the period, from the instance that holds them. */
+    PeriodCounts counts(HostInfo owner, String unitCode, String period) {
+        String target =
+                OwnCountsController.PATH.replace("{unitCode}", URLEncoder.encode(unitCode, StandardCharsets.UTF_8))
+                        + "?period=" + URLEncoder.encode(period, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = send(owner, get(owner, target), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new PeerUnavailable(
+                    "the instance that holds the statistics of " + unitCode + " answered " + answer.statusCode());
+        }
+        return json.readValue(answer.body(), PeriodCounts.class);
     }
 
     private static HttpRequest.Builder get(HostInfo owner, String target) {

@@ -31,6 +31,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (problem.field() != null) {
             detail.setProperty("errors", List.of(Map.of("field", problem.field(), "message", problem.getMessage())));
         }
+        if (problem.successor() != null) {
+            detail.setProperty("successor", problem.successor());
+        }
         return respond(detail);
     }
 

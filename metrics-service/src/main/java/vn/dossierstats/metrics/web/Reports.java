@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
@@ -17,7 +18,11 @@ import vn.dossierstats.metrics.stream.BucketStore;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.metrics.stream.UnitVersions;
+import vn.dossierstats.metrics.territory.UnitMap;
+import vn.dossierstats.unitstats.Boundaries;
 import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.Territories;
 
 /**
  * Period reports read from the live bucket store, each computed once per change of what it is computed from
@@ -37,14 +42,20 @@ public class Reports {
     private final int firstYear;
     private final Clock clock;
     private final ReportCache cache;
+    private final UnitMap map;
+    private final Peers peers;
 
     Reports(
             StatisticsEngine engine,
             UnitVersions versions,
             JsonMapper json,
             MetricsProperties properties,
-            Clock clock) {
+            Clock clock,
+            UnitMap map,
+            Peers peers) {
         this.engine = engine;
+        this.map = map;
+        this.peers = peers;
         this.versions = versions;
         this.json = json;
         this.zone = properties.timeZone();
@@ -77,6 +88,83 @@ public class Reports {
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /**
+     * The units whose own figures sum to the unit's in the period, on the map of {@code boundaries}: the unit first,
+     * then those merged into it (or into its descendants) by then.
+     *
+     * @throws ApiProblem 404 for a unit that did not exist on that map, naming its successor when it had ended
+     */
+    public List<String> members(UnitRecord unit, Period period, Boundaries boundaries) {
+        LocalDate on = UnitMap.mapDate(period, boundaries, today());
+        String map = boundaries == Boundaries.CURRENT ? "today" : "at the end of " + period.key();
+        return switch (this.map.territories().of(unit.code(), on)) {
+            case Territories.Members members -> members.codes();
+            case Territories.Ended ended ->
+                throw ApiProblem.ended(
+                        "unit " + ended.code() + " ended on " + ended.validTo() + "; " + map + " its successor "
+                                + ended.successor() + " answers for it",
+                        ended.successor());
+            case Territories.NotYet notYet ->
+                throw ApiProblem.notFound(
+                        "unit " + notYet.code() + " exists from " + notYet.validFrom() + ", not yet " + map);
+            case Territories.Unknown unknown -> throw ApiProblem.notFound("unknown unit " + unknown.code());
+        };
+    }
+
+    /** The units whose parent is {@code code} on the map of {@code boundaries} for the period, ordered by code. */
+    public List<UnitRecord> children(String code, Period period, Boundaries boundaries) {
+        LocalDate on = UnitMap.mapDate(period, boundaries, today());
+        List<UnitRecord> children = new ArrayList<>();
+        for (String child : map.territories().childrenOn(code, on)) {
+            unit(child).ifPresent(children::add);
+        }
+        return children;
+    }
+
+    /** The report of the unit and period on the map of {@code boundaries}: its own figures and its territory's. */
+    public Report report(UnitRecord unit, Period period, Boundaries boundaries) {
+        List<String> members = members(unit, period, boundaries);
+        return members.size() == 1 ? report(unit, period) : territoryReport(unit, period, members);
+    }
+
+    /** The same report, serialised. */
+    PreparedBody body(UnitRecord unit, Period period, Boundaries boundaries) {
+        List<String> members = members(unit, period, boundaries);
+        return members.size() == 1
+                ? body(unit, period)
+                : PreparedBody.of(json.writeValueAsBytes(territoryReport(unit, period, members)));
+    }
+
+    /** The counts of the unit's own buckets, for another instance that sums a territory. */
+    PeriodCounts ownCounts(String unitCode, Period period) {
+        LocalDate today = today();
+        LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
+        return new ReportCalculator(new BucketStore(engine.buckets(unitCode)), firstYear).counts(unitCode, period, end);
+    }
+
+    /**
+     * A territory's report: the sum of its members' counts, each read where its buckets are. Computed on every read
+     * (no cache entry stands for several units' versions), which only units with predecessors take.
+     */
+    private Report territoryReport(UnitRecord unit, Period period, List<String> members) {
+        Instant now = clock.instant();
+        PeriodCounts counts = PeriodCounts.ZERO;
+        for (String member : members) {
+            Optional<HostInfo> owner = engine.remoteOwnerOf(member);
+            counts = counts.plus(
+                    owner.isEmpty() ? ownCounts(member, period) : peers.counts(owner.get(), member, period.key()));
+        }
+        return Report.of(
+                unit.code(),
+                unit.name(),
+                unit.level(),
+                period.key(),
+                local(period.start()),
+                local(period.end()),
+                now.atZone(zone).toOffsetDateTime(),
+                counts);
     }
 
     /** The report of the unit and period as the buckets stand. */

@@ -28,6 +28,7 @@ import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
+import vn.dossierstats.unitstats.Boundaries;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
 
@@ -71,15 +72,17 @@ class StatsController {
     ResponseEntity<byte[]> report(
             @PathVariable String unitCode,
             @RequestParam(required = false) String period,
+            @RequestParam(required = false) String boundaries,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletRequest request) {
         UnitRecord unit = unit(unitCode);
         Period parsed = period(period, "period");
+        Boundaries map = boundaries(boundaries);
         Optional<HostInfo> owner = owner(unit, request);
         if (owner.isPresent()) {
             return peers.forward(owner.get(), request);
         }
-        return conditional.answer(reports.body(unit, parsed), ifNoneMatch);
+        return conditional.answer(reports.body(unit, parsed, map), ifNoneMatch);
     }
 
     @GetMapping(path = "/children", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -99,18 +102,21 @@ class StatsController {
     ResponseEntity<byte[]> children(
             @PathVariable String unitCode,
             @RequestParam(required = false) String period,
+            @RequestParam(required = false) String boundaries,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         UnitRecord unit = unit(unitCode);
         Period parsed = period(period, "period");
+        Boundaries map = boundaries(boundaries);
+        reports.members(unit, parsed, map); // a unit that did not exist on that map has no children there either
         // each child's report where its buckets are: here, or asked of its instance (all at once)
         List<CompletableFuture<Object>> pending = new ArrayList<>();
-        for (UnitRecord child : reports.children(unit.code())) {
+        for (UnitRecord child : reports.children(unit.code(), parsed, map)) {
             Optional<HostInfo> owner = engine.remoteOwnerOf(child.code());
             pending.add(
                     owner.isEmpty()
-                            ? CompletableFuture.completedFuture(reports.report(child, parsed))
+                            ? CompletableFuture.completedFuture(reports.report(child, parsed, map))
                             : CompletableFuture.supplyAsync(
-                                    () -> peers.report(owner.get(), child.code(), parsed.key()), FETCHES));
+                                    () -> peers.report(owner.get(), child.code(), parsed.key(), map), FETCHES));
         }
         List<Object> children = new ArrayList<>(pending.size());
         for (CompletableFuture<Object> child : pending) {
@@ -138,12 +144,14 @@ class StatsController {
             @RequestParam(required = false) String granularity,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String boundaries,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletRequest request) {
         UnitRecord unit = unit(unitCode);
         Granularity parsedGranularity = granularity(granularity);
         Period first = period(from, "from");
         Period last = period(to, "to");
+        Boundaries map = boundaries(boundaries);
         for (var named : List.of(Map.entry("from", first), Map.entry("to", last))) {
             if (named.getValue().granularity() != parsedGranularity) {
                 throw ApiProblem.invalid(
@@ -162,7 +170,7 @@ class StatsController {
             if (points.size() == MAX_POINTS) {
                 throw ApiProblem.invalid("to", "a series has at most " + MAX_POINTS + " points");
             }
-            points.add(reports.report(unit, p));
+            points.add(reports.report(unit, p, map));
         }
         return answer(
                 Map.of(
@@ -225,6 +233,13 @@ class StatsController {
             throw ApiProblem.invalid(field, "must not be before the year " + reports.firstYear());
         }
         return period;
+    }
+
+    private static Boundaries boundaries(String text) {
+        return Boundaries.parse(text)
+                .orElseThrow(() -> ApiProblem.invalid(
+                        "boundaries",
+                        "must be period (units as they were at the period's end) or current (today's units)"));
     }
 
     private static Granularity granularity(String text) {

@@ -24,6 +24,24 @@ public record PeriodCounts(
 
     public static final PeriodCounts ZERO = new PeriodCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    /** The counts of two disjoint sets of dossiers together: every count adds up. */
+    public PeriodCounts plus(PeriodCounts o) {
+        return new PeriodCounts(
+                carriedOver + o.carriedOver,
+                receivedNew + o.receivedNew,
+                online + o.online,
+                direct + o.direct,
+                postal + o.postal,
+                early + o.early,
+                onTime + o.onTime,
+                late + o.late,
+                withinDeadline + o.withinDeadline,
+                overdue + o.overdue,
+                digitized + o.digitized,
+                feeRequired + o.feeRequired,
+                paidOnline + o.paidOnline);
+    }
+
     public long totalToProcess() {
         return carriedOver + receivedNew;
     }
