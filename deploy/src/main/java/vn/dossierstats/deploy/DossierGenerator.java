@@ -39,7 +39,7 @@ public final class DossierGenerator {
     }
 
     public List<String> dossier(String unit, Instant now) {
-        String province = unit.substring(0, unit.indexOf('.'));
+        String province = unit.contains(".") ? unit.substring(0, unit.indexOf('.')) : unit;
         Procedure procedure = TrafficSimulator.PROCEDURES.get(random.nextInt(TrafficSimulator.PROCEDURES.size()));
         Duration span = Duration.ofHours(Math.round(procedure.workingDays() * 8 * 1.4) + 1);
         double onTimeProbability =

@@ -331,6 +331,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         // --dvcqg (issue 20): the simulator speaks DVCQG instead of the event API; it implies --simulate
         List<String> arguments = new java.util.ArrayList<>(List.of(args));
         boolean dvcqg = arguments.remove("--dvcqg");
+        // --history-2025 (issue 24): a year of 2025 dossiers first, under the 63 provinces before the merger
+        boolean history2025 = arguments.remove("--history-2025");
         PlatformOptions parsed = PlatformOptions.parse(arguments);
         PlatformOptions options = dvcqg && !parsed.simulate() ? parsed.simulating(parsed.rate()) : parsed;
         System.out.println("Starting Kafka, PostgreSQL and the four services"
@@ -340,6 +342,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         TrafficSimulator simulator = options.simulate() && !dvcqg
                 ? new TrafficSimulator(platform.gatewayUrl(), SOURCE_KEY, ADMIN_TOKEN, options.rate(), System.out)
+                        .withHistory2025(history2025 ? 20_000 : 0)
                 : null;
         DvcqgSimulator dvcqgSimulator = dvcqg
                 ? new DvcqgSimulator(platform.gatewayUrl(), SOURCE_KEY, ADMIN_TOKEN, options.rate(), System.out)

@@ -87,10 +87,61 @@ public final class TrafficSimulator {
         }
     }
 
+    /**
+     * The 29 provinces that ended on 2025-06-30 (seeded with the 2025 merger, {@code V41__merger_2025.sql}): their
+     * codes were on the events sources sent before the merger, and some sources kept sending them after.
+     */
+    static final List<String> PROVINCES_ENDED_2025 = List.of(
+            "02", "06", "10", "17", "26", "27", "30", "34", "35", "36", "45", "49", "54", "58", "60", "62", "64", "67",
+            "70", "72", "74", "77", "83", "84", "87", "89", "93", "94", "95");
+
+    private static final Instant YEAR_2025 = Instant.parse("2024-12-31T17:00:00Z");
+    private static final Instant MERGER_2025 = Instant.parse("2025-06-30T17:00:00Z");
+
+    private int history2025;
+
+    /** Before the live traffic, {@code dossiers} dossiers of 2025 ({@code deploy/run --simulate --history-2025}). */
+    public TrafficSimulator withHistory2025(int dossiers) {
+        this.history2025 = dossiers;
+        return this;
+    }
+
+    /**
+     * Dossiers received in 2025 as sources sent them: before 1 July under the 63 provinces of the time (at province
+     * level), after it under today's communes and departments, one in ten still naming an old province (counted
+     * under its successor). Ended where the generator ends them, all within 2025.
+     */
+    public void sendHistory2025(int dossiers) {
+        java.util.Random random = new java.util.Random(2025);
+        List<String> oldProvinces = new ArrayList<>(PROVINCES);
+        oldProvinces.addAll(PROVINCES_ENDED_2025);
+        List<String> batch = new ArrayList<>();
+        long year = Duration.between(YEAR_2025, YEAR_2025.plus(Duration.ofDays(365)))
+                .toSeconds();
+        for (int i = 0; i < dossiers; i++) {
+            Instant end = YEAR_2025.plusSeconds(30L * 86_400 + random.nextLong(year - 30L * 86_400));
+            String unit = end.isBefore(MERGER_2025) || random.nextInt(10) == 0
+                    ? oldProvinces.get(random.nextInt(oldProvinces.size()))
+                    : DossierGenerator.UNITS.get(random.nextInt(DossierGenerator.UNITS.size()));
+            batch.addAll(generator.dossier(unit, end));
+            if (batch.size() >= 500) {
+                postBatch(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            postBatch(batch);
+        }
+        out.printf("simulator: %d dossiers of 2025 sent, under the 63 provinces before 1 July%n", dossiers);
+    }
+
     public void start() {
         running = true;
         thread = Thread.ofPlatform().name("traffic-simulator").start(() -> {
             setUpCatalogue();
+            if (history2025 > 0) {
+                sendHistory2025(history2025);
+            }
             out.printf("Simulating about %d events/s through %s%n", rate, gateway);
             Instant nextReport = Instant.now().plusSeconds(10);
             while (running) {

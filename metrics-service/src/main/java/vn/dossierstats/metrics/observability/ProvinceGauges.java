@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.metrics.web.Reports;
+import vn.dossierstats.unitstats.Boundaries;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
 
@@ -73,8 +74,11 @@ public class ProvinceGauges implements SmartLifecycle {
         try (var units = engine.units().all()) {
             units.forEachRemaining(entry -> {
                 UnitRecord unit = entry.value;
-                if (unit != null && unit.parentCode() == null) {
-                    figures.add(ProvinceFigures.of(reports.report(unit, month)));
+                // the provinces of this month's map, each with the predecessors merged into it
+                if (unit != null
+                        && unit.parentCode() == null
+                        && unit.span().existsOn(month.end().minusDays(1))) {
+                    figures.add(ProvinceFigures.of(reports.report(unit, month, Boundaries.PERIOD)));
                 }
             });
         }

@@ -1,6 +1,7 @@
 package vn.dossierstats.ranking.leaderboard;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.dossierstats.unitstats.Period;
 import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.Territories;
 
 /**
  * The leaderboards kept ready: the catalogue and the latest counts of every unit and period, and one prepared,
@@ -25,6 +27,10 @@ import vn.dossierstats.unitstats.PeriodCounts;
  * ancestors; a catalogue change: the scopes the unit and its descendants leave or join); {@link #flush()} recomputes
  * them once per batch of changes, earlier periods first, and the next period's leaderboard too when ranks moved
  * (its movement is measured against them). Reads are a map lookup.
+ *
+ * <p>Reorganisations: a leaderboard of a period lists the units as they were on the period's last day, each with the
+ * counts of its territory then (its own and those of the units merged into it by then, {@link Territories}); a
+ * leaderboard on today's map ({@link #onTodaysMap}) is computed when read.
  *
  * <p>Threading: one writer (the feed) calls the mutators and {@link #flush()}; readers call {@link #get} from any
  * thread. Until {@link #goLive()} (the start-up replay) changes only accumulate: preparing boards for every
@@ -38,8 +44,12 @@ public final class LeaderboardBook {
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     /** unit code → period → counts; kept for units the catalogue does not know yet. */
     private final Map<String, Map<Period, PeriodCounts>> counts = new HashMap<>();
-    /** Units of each scope, by code; dropped on every catalogue change. */
-    private final Map<Scope, List<Unit>> members = new HashMap<>();
+    /** Units of each scope on a date (null: any date, while no reorganisation is known); dropped on every catalogue change. */
+    private final Map<Map.Entry<Scope, LocalDate>, List<Unit>> members = new HashMap<>();
+    /** The map of units over time, rebuilt at the first use after a catalogue change; null until then. */
+    private Territories territories;
+    /** Whether any unit has a validity (a reorganisation happened); null until known after a catalogue change. */
+    private Boolean reorganised;
 
     private final Map<LeaderboardKey, Leaderboard> prepared = new ConcurrentHashMap<>();
     private final Map<Scope, Set<LeaderboardKey>> preparedByScope = new HashMap<>();
@@ -147,7 +157,12 @@ public final class LeaderboardBook {
         if (!live || unit == null) {
             return; // prepared at goLive, or when the catalogue names the unit
         }
-        for (Scope scope : scopesOf(unit)) {
+        LocalDate on = lastDay(period);
+        if (reorganised()) {
+            // an ended unit's counts are its successor's then: they move the successor's leaderboards
+            unit = units.getOrDefault(territories().successorOn(unitCode, on), unit);
+        }
+        for (Scope scope : scopesOf(unit, on)) {
             for (Indicator indicator : Indicator.values()) {
                 dirty.add(new LeaderboardKey(scope, period, indicator));
             }
@@ -156,6 +171,8 @@ public final class LeaderboardBook {
 
     private void catalogueChanged(Unit old, Unit now) {
         members.clear();
+        territories = null;
+        reorganised = null;
         if (!live) {
             return;
         }
@@ -204,11 +221,23 @@ public final class LeaderboardBook {
         return board != null ? board : compute(previous, Map.of());
     }
 
+    /**
+     * The leaderboard of {@code key} drawn on today's map ({@code boundaries=current}): today's units, each with every
+     * predecessor's counts, its movement against the previous period on the same map. Computed at each call.
+     */
+    public synchronized Leaderboard onTodaysMap(LeaderboardKey key, LocalDate today) {
+        return compute(key, ranks(compute(key.previous(), Map.of(), today)), today);
+    }
+
     private Leaderboard compute(LeaderboardKey key, Map<String, Integer> previousRanks) {
+        return compute(key, previousRanks, lastDay(key.period()));
+    }
+
+    /** @param on the date whose map the units and their territories are drawn on */
+    private Leaderboard compute(LeaderboardKey key, Map<String, Integer> previousRanks, LocalDate on) {
         List<Ranking.Candidate> candidates = new ArrayList<>();
-        for (Unit unit : members(key.scope())) {
-            PeriodCounts unitCounts =
-                    counts.getOrDefault(unit.code(), Map.of()).getOrDefault(key.period(), PeriodCounts.ZERO);
+        for (Unit unit : members(key.scope(), on)) {
+            PeriodCounts unitCounts = territoryCounts(unit.code(), key.period(), on);
             BigDecimal value = key.indicator().value(unitCounts);
             candidates.add(new Ranking.Candidate(
                     unit.code(), unit.name(), value, key.indicator().volume(unitCounts)));
@@ -230,24 +259,41 @@ public final class LeaderboardBook {
         return ranks;
     }
 
-    private List<Unit> members(Scope scope) {
-        List<Unit> cached = members.get(scope);
+    /** The counts of the unit's territory on {@code on}: its own, plus those of the units merged into it by then. */
+    private PeriodCounts territoryCounts(String code, Period period, LocalDate on) {
+        if (!reorganised()) {
+            return counts.getOrDefault(code, Map.of()).getOrDefault(period, PeriodCounts.ZERO);
+        }
+        PeriodCounts sum = PeriodCounts.ZERO;
+        List<String> territory =
+                territories().of(code, on) instanceof Territories.Members members ? members.codes() : List.of(code);
+        for (String member : territory) {
+            sum = sum.plus(counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO));
+        }
+        return sum;
+    }
+
+    private List<Unit> members(Scope scope, LocalDate on) {
+        boolean reorganised = reorganised();
+        Map.Entry<Scope, LocalDate> key = Map.entry(scope, reorganised ? on : LocalDate.MIN);
+        List<Unit> cached = members.get(key);
         if (cached != null) {
             return cached;
         }
         List<Unit> list = units.values().stream()
                 .filter(u -> u.level().equals(scope.level()))
-                .filter(u -> scope.parent() == null || ancestors(u).contains(scope.parent()))
+                .filter(u -> !reorganised || u.span().existsOn(on))
+                .filter(u -> scope.parent() == null || ancestors(u, on).contains(scope.parent()))
                 .sorted(Comparator.comparing(Unit::code))
                 .toList();
-        members.put(scope, list);
+        members.put(key, list);
         return list;
     }
 
-    private List<Scope> scopesOf(Unit unit) {
+    private List<Scope> scopesOf(Unit unit, LocalDate on) {
         List<Scope> scopes = new ArrayList<>();
         scopes.add(new Scope(unit.level(), null));
-        for (String ancestor : ancestors(unit)) {
+        for (String ancestor : ancestors(unit, on)) {
             scopes.add(new Scope(unit.level(), ancestor));
         }
         return scopes;
@@ -255,13 +301,42 @@ public final class LeaderboardBook {
 
     /** The codes up the parent chain, nearest first; a parent missing from the catalogue still counts. */
     private List<String> ancestors(Unit unit) {
+        return ancestors(unit, null);
+    }
+
+    /** The same on {@code on}'s map (null: as the catalogue stands). */
+    private List<String> ancestors(Unit unit, LocalDate on) {
         List<String> chain = new ArrayList<>();
-        String parent = unit.parentCode();
+        String parent = on == null ? unit.parentCode() : unit.span().parentOn(on);
         while (parent != null && !parent.equals(unit.code()) && !chain.contains(parent) && chain.size() < MAX_DEPTH) {
             chain.add(parent);
             Unit next = units.get(parent);
-            parent = next == null ? null : next.parentCode();
+            parent = next == null
+                    ? null
+                    : on == null ? next.parentCode() : next.span().parentOn(on);
         }
         return chain;
+    }
+
+    private Territories territories() {
+        Territories current = territories;
+        if (current == null) {
+            current = new Territories(units.values().stream().map(Unit::span).toList());
+            territories = current;
+        }
+        return current;
+    }
+
+    private boolean reorganised() {
+        Boolean known = reorganised;
+        if (known == null) {
+            known = units.values().stream().anyMatch(u -> u.validFrom() != null || u.validTo() != null);
+            reorganised = known;
+        }
+        return known;
+    }
+
+    private static LocalDate lastDay(Period period) {
+        return period.end().minusDays(1);
     }
 }

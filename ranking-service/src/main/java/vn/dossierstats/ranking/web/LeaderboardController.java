@@ -3,6 +3,7 @@ package vn.dossierstats.ranking.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.history.SnapshotStore;
+import vn.dossierstats.unitstats.Boundaries;
 
 /**
  * GET /api/v1/leaderboards and its stream (api.md): prepared leaderboards, read as they stand, served as prepared
@@ -30,13 +32,16 @@ class LeaderboardController {
     private final SnapshotStore snapshots;
     private final RankingProperties properties;
     private final ConditionalGet conditional;
+    private final Clock clock;
 
     LeaderboardController(
             LeaderboardBodies bodies,
             LeaderboardStream stream,
             LeaderboardQuery query,
             SnapshotStore snapshots,
-            RankingProperties properties) {
+            RankingProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.bodies = bodies;
         this.stream = stream;
         this.query = query;
@@ -61,10 +66,21 @@ class LeaderboardController {
             @RequestParam(required = false) String parent,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String boundaries,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         var key = query.key(level, period, indicator, parent);
         Integer parsedLimit = query.limit(limit);
         Optional<Instant> instant = query.asOf(asOf);
+        if (query.boundaries(boundaries) == Boundaries.CURRENT) {
+            if (instant.isPresent()) {
+                throw ApiProblem.invalid(
+                        "asOf", "is kept for leaderboards on the map of their period (boundaries=period) only");
+            }
+            // today's map: recomputed at each read, every unit with all its predecessors
+            return conditional.answer(
+                    bodies.body(LeaderboardView.of(query.onTodaysMap(key), local(clock.instant()), parsedLimit)),
+                    ifNoneMatch);
+        }
         if (instant.isPresent()) {
             // history: the latest stored snapshot at or before the instant, never the live board
             SnapshotStore.Snapshot snapshot = snapshots
@@ -88,7 +104,12 @@ class LeaderboardController {
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String indicator,
-            @RequestParam(required = false) String parent) {
+            @RequestParam(required = false) String parent,
+            @RequestParam(required = false) String boundaries) {
+        if (query.boundaries(boundaries) == Boundaries.CURRENT) {
+            throw ApiProblem.invalid(
+                    "boundaries", "the live stream is of leaderboards on the map of their period (boundaries=period)");
+        }
         return stream.subscribe(query.key(level, period, indicator, parent));
     }
 }

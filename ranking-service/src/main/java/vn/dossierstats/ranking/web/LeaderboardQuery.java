@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.ranking.RankingProperties;
 import vn.dossierstats.ranking.leaderboard.Indicator;
+import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 import vn.dossierstats.ranking.leaderboard.LeaderboardKey;
+import vn.dossierstats.unitstats.Boundaries;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
 
@@ -51,6 +53,18 @@ class LeaderboardQuery {
             throw ApiProblem.notFound("parent", "unknown unit " + parentCode);
         }
         return new LeaderboardKey(parsedLevel, parentCode, parsedPeriod, parsedIndicator);
+    }
+
+    Boundaries boundaries(String text) {
+        return Boundaries.parse(text)
+                .orElseThrow(() -> ApiProblem.invalid(
+                        "boundaries",
+                        "must be period (units as they were at the period's end) or current (today's units)"));
+    }
+
+    /** The leaderboard of {@code key} on today's map. */
+    Leaderboard onTodaysMap(LeaderboardKey key) {
+        return book.onTodaysMap(key, LocalDate.ofInstant(clock.instant(), zone));
     }
 
     Integer limit(String text) {

@@ -271,6 +271,65 @@ class LeaderboardBookTest {
         assertThat(book.get(key("PROVINCE", null, JULY))).isSameAs(before);
     }
 
+    /**
+     * Issue 24: 34 merged into 33 on 2026-07-01, its commune 34.001 moved to 33. June lists both provinces as they
+     * were; July lists 33 with 34's counts; on today's map June is 33 with 34's counts too, and its movement too.
+     */
+    @Test
+    void aMergerRanksEachPeriodOnItsOwnMapOrOnTodays() {
+        provinces("01", "33");
+        book.putUnit(new Unit(
+                "34", "Province 34", "PROVINCE", null, null, java.time.LocalDate.of(2026, 6, 30), "33", List.of()));
+        book.putUnit(new Unit(
+                "34.001",
+                "Xã B",
+                "COMMUNE",
+                "33",
+                null,
+                null,
+                null,
+                List.of(new vn.dossierstats.unitstats.UnitSpan.FormerParent(
+                        java.time.LocalDate.of(2026, 7, 1), "34"))));
+        book.putUnit(new Unit("33.001", "Xã A", "COMMUNE", "33"));
+        book.putCounts("01", JUNE, onTime(30, 10));
+        book.putCounts("33", JUNE, onTime(10, 20));
+        book.putCounts("34", JUNE, onTime(40, 0));
+        book.putCounts("34.001", JUNE, onTime(40, 0));
+        book.putCounts("01", JULY, onTime(30, 10));
+        book.putCounts("33", JULY, onTime(20, 10));
+        book.putCounts("34", JULY, onTime(40, 0)); // dossiers received under 34 in June, ended in July
+        book.goLive();
+
+        Leaderboard june = book.get(key("PROVINCE", null, JUNE));
+        assertThat(june.entries()).extracting(Leaderboard.Entry::unitCode).containsExactly("34", "01", "33");
+        Leaderboard july = book.get(key("PROVINCE", null, JULY));
+        assertThat(july.entries()).extracting(Leaderboard.Entry::unitCode).containsExactly("33", "01");
+        assertThat(july.entries().getFirst().volume()).isEqualTo(70);
+        assertThat(july.entries()).extracting(Leaderboard.Entry::previousRank).containsExactly(3, 2);
+        assertThat(book.get(key("COMMUNE", "34", JUNE)).entries())
+                .extracting(Leaderboard.Entry::unitCode)
+                .containsExactly("34.001");
+        assertThat(book.get(key("COMMUNE", "33", JUNE)).unranked())
+                .extracting(Leaderboard.Unranked::unitCode)
+                .containsExactly("33.001");
+
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 7);
+        Leaderboard juneToday = book.onTodaysMap(key("PROVINCE", null, JUNE), today);
+        assertThat(juneToday.entries()).extracting(Leaderboard.Entry::unitCode).containsExactly("01", "33");
+        assertThat(juneToday.entries().get(1).volume()).isEqualTo(70);
+        Leaderboard julyToday = book.onTodaysMap(key("PROVINCE", null, JULY), today);
+        assertThat(julyToday.entries())
+                .extracting(Leaderboard.Entry::previousRank)
+                .containsExactly(2, 1);
+
+        // a late count of the ended unit moves its successor's leaderboard
+        book.putCounts("34", JULY, onTime(0, 40));
+        book.flush();
+        assertThat(book.get(key("PROVINCE", null, JULY)).entries())
+                .extracting(Leaderboard.Entry::unitCode)
+                .containsExactly("01", "33");
+    }
+
     private void provinces(String... codes) {
         for (String code : codes) {
             book.putUnit(new Unit(code, "Province " + code, "PROVINCE", null));

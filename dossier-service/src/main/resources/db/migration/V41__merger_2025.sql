@@ -1,0 +1,72 @@
+-- Issue 24. The provincial merger of 2025 (Resolution 202/2025/QH15): 63 provinces became 34 on 2025-07-01. The 34
+-- continuing codes (Decision 19/2025/QD-TTg, seeded in V2) keep their units; the 29 others are seeded here as units
+-- that ended on 2025-06-30, each naming its successor, and the merger is recorded as the first reorganisation. Where a
+-- new province took an old code of another province (15 Lào Cai was Yên Bái's code), the old province of that name is
+-- marked "(cũ)". Dossiers received before 2025-07-01 under an old code count under it; later ones under its successor.
+insert into unit (code, name, level, valid_to, successor_code) values
+    ('02', 'Tỉnh Hà Giang', 'PROVINCE', date '2025-06-30', '08'),
+    ('06', 'Tỉnh Bắc Kạn', 'PROVINCE', date '2025-06-30', '19'),
+    ('10', 'Tỉnh Lào Cai (cũ)', 'PROVINCE', date '2025-06-30', '15'),
+    ('17', 'Tỉnh Hòa Bình', 'PROVINCE', date '2025-06-30', '25'),
+    ('26', 'Tỉnh Vĩnh Phúc', 'PROVINCE', date '2025-06-30', '25'),
+    ('27', 'Tỉnh Bắc Ninh (cũ)', 'PROVINCE', date '2025-06-30', '24'),
+    ('30', 'Tỉnh Hải Dương', 'PROVINCE', date '2025-06-30', '31'),
+    ('34', 'Tỉnh Thái Bình', 'PROVINCE', date '2025-06-30', '33'),
+    ('35', 'Tỉnh Hà Nam', 'PROVINCE', date '2025-06-30', '37'),
+    ('36', 'Tỉnh Nam Định', 'PROVINCE', date '2025-06-30', '37'),
+    ('45', 'Tỉnh Quảng Trị (cũ)', 'PROVINCE', date '2025-06-30', '44'),
+    ('49', 'Tỉnh Quảng Nam', 'PROVINCE', date '2025-06-30', '48'),
+    ('54', 'Tỉnh Phú Yên', 'PROVINCE', date '2025-06-30', '66'),
+    ('58', 'Tỉnh Ninh Thuận', 'PROVINCE', date '2025-06-30', '56'),
+    ('60', 'Tỉnh Bình Thuận', 'PROVINCE', date '2025-06-30', '68'),
+    ('62', 'Tỉnh Kon Tum', 'PROVINCE', date '2025-06-30', '51'),
+    ('64', 'Tỉnh Gia Lai (cũ)', 'PROVINCE', date '2025-06-30', '52'),
+    ('67', 'Tỉnh Đắk Nông', 'PROVINCE', date '2025-06-30', '68'),
+    ('70', 'Tỉnh Bình Phước', 'PROVINCE', date '2025-06-30', '75'),
+    ('72', 'Tỉnh Tây Ninh (cũ)', 'PROVINCE', date '2025-06-30', '80'),
+    ('74', 'Tỉnh Bình Dương', 'PROVINCE', date '2025-06-30', '79'),
+    ('77', 'Tỉnh Bà Rịa - Vũng Tàu', 'PROVINCE', date '2025-06-30', '79'),
+    ('83', 'Tỉnh Bến Tre', 'PROVINCE', date '2025-06-30', '86'),
+    ('84', 'Tỉnh Trà Vinh', 'PROVINCE', date '2025-06-30', '86'),
+    ('87', 'Tỉnh Đồng Tháp (cũ)', 'PROVINCE', date '2025-06-30', '82'),
+    ('89', 'Tỉnh An Giang (cũ)', 'PROVINCE', date '2025-06-30', '91'),
+    ('93', 'Tỉnh Hậu Giang', 'PROVINCE', date '2025-06-30', '92'),
+    ('94', 'Tỉnh Sóc Trăng', 'PROVINCE', date '2025-06-30', '92'),
+    ('95', 'Tỉnh Bạc Liêu', 'PROVINCE', date '2025-06-30', '96');
+
+insert into reorganisation (effective, merges, changes, recorded_at) values
+    (date '2025-07-01',
+     '[{"into": "08", "from": ["08", "02"]}, {"into": "15", "from": ["15", "10"]}, {"into": "19", "from": ["19", "06"]}, {"into": "24", "from": ["24", "27"]}, {"into": "25", "from": ["25", "26", "17"]}, {"into": "31", "from": ["31", "30"]}, {"into": "33", "from": ["33", "34"]}, {"into": "37", "from": ["37", "35", "36"]}, {"into": "44", "from": ["44", "45"]}, {"into": "48", "from": ["48", "49"]}, {"into": "51", "from": ["51", "62"]}, {"into": "52", "from": ["52", "64"]}, {"into": "56", "from": ["56", "58"]}, {"into": "66", "from": ["66", "54"]}, {"into": "68", "from": ["68", "67", "60"]}, {"into": "75", "from": ["75", "70"]}, {"into": "79", "from": ["79", "74", "77"]}, {"into": "80", "from": ["80", "72"]}, {"into": "82", "from": ["82", "87"]}, {"into": "86", "from": ["86", "83", "84"]}, {"into": "91", "from": ["91", "89"]}, {"into": "92", "from": ["92", "93", "94"]}, {"into": "96", "from": ["96", "95"]}]',
+     '{"ended": [{"code": "02", "successor": "08"}, {"code": "10", "successor": "15"}, {"code": "06", "successor": "19"}, {"code": "27", "successor": "24"}, {"code": "26", "successor": "25"}, {"code": "17", "successor": "25"}, {"code": "30", "successor": "31"}, {"code": "34", "successor": "33"}, {"code": "35", "successor": "37"}, {"code": "36", "successor": "37"}, {"code": "45", "successor": "44"}, {"code": "49", "successor": "48"}, {"code": "62", "successor": "51"}, {"code": "64", "successor": "52"}, {"code": "58", "successor": "56"}, {"code": "54", "successor": "66"}, {"code": "67", "successor": "68"}, {"code": "60", "successor": "68"}, {"code": "70", "successor": "75"}, {"code": "74", "successor": "79"}, {"code": "77", "successor": "79"}, {"code": "72", "successor": "80"}, {"code": "87", "successor": "82"}, {"code": "83", "successor": "86"}, {"code": "84", "successor": "86"}, {"code": "89", "successor": "91"}, {"code": "93", "successor": "92"}, {"code": "94", "successor": "92"}, {"code": "95", "successor": "96"}], "started": [], "moved": []}',
+     timestamptz '2025-06-12T00:00:00+07:00');
+
+insert into outbox (topic, record_key, payload) values
+    ('catalogue.units.v1', '02', '{"code": "02", "name": "Tỉnh Hà Giang", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "08", "formerParents": []}'),
+    ('catalogue.units.v1', '06', '{"code": "06", "name": "Tỉnh Bắc Kạn", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "19", "formerParents": []}'),
+    ('catalogue.units.v1', '10', '{"code": "10", "name": "Tỉnh Lào Cai (cũ)", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "15", "formerParents": []}'),
+    ('catalogue.units.v1', '17', '{"code": "17", "name": "Tỉnh Hòa Bình", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "25", "formerParents": []}'),
+    ('catalogue.units.v1', '26', '{"code": "26", "name": "Tỉnh Vĩnh Phúc", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "25", "formerParents": []}'),
+    ('catalogue.units.v1', '27', '{"code": "27", "name": "Tỉnh Bắc Ninh (cũ)", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "24", "formerParents": []}'),
+    ('catalogue.units.v1', '30', '{"code": "30", "name": "Tỉnh Hải Dương", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "31", "formerParents": []}'),
+    ('catalogue.units.v1', '34', '{"code": "34", "name": "Tỉnh Thái Bình", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "33", "formerParents": []}'),
+    ('catalogue.units.v1', '35', '{"code": "35", "name": "Tỉnh Hà Nam", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "37", "formerParents": []}'),
+    ('catalogue.units.v1', '36', '{"code": "36", "name": "Tỉnh Nam Định", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "37", "formerParents": []}'),
+    ('catalogue.units.v1', '45', '{"code": "45", "name": "Tỉnh Quảng Trị (cũ)", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "44", "formerParents": []}'),
+    ('catalogue.units.v1', '49', '{"code": "49", "name": "Tỉnh Quảng Nam", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "48", "formerParents": []}'),
+    ('catalogue.units.v1', '54', '{"code": "54", "name": "Tỉnh Phú Yên", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "66", "formerParents": []}'),
+    ('catalogue.units.v1', '58', '{"code": "58", "name": "Tỉnh Ninh Thuận", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "56", "formerParents": []}'),
+    ('catalogue.units.v1', '60', '{"code": "60", "name": "Tỉnh Bình Thuận", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "68", "formerParents": []}'),
+    ('catalogue.units.v1', '62', '{"code": "62", "name": "Tỉnh Kon Tum", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "51", "formerParents": []}'),
+    ('catalogue.units.v1', '64', '{"code": "64", "name": "Tỉnh Gia Lai (cũ)", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "52", "formerParents": []}'),
+    ('catalogue.units.v1', '67', '{"code": "67", "name": "Tỉnh Đắk Nông", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "68", "formerParents": []}'),
+    ('catalogue.units.v1', '70', '{"code": "70", "name": "Tỉnh Bình Phước", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "75", "formerParents": []}'),
+    ('catalogue.units.v1', '72', '{"code": "72", "name": "Tỉnh Tây Ninh (cũ)", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "80", "formerParents": []}'),
+    ('catalogue.units.v1', '74', '{"code": "74", "name": "Tỉnh Bình Dương", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "79", "formerParents": []}'),
+    ('catalogue.units.v1', '77', '{"code": "77", "name": "Tỉnh Bà Rịa - Vũng Tàu", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "79", "formerParents": []}'),
+    ('catalogue.units.v1', '83', '{"code": "83", "name": "Tỉnh Bến Tre", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "86", "formerParents": []}'),
+    ('catalogue.units.v1', '84', '{"code": "84", "name": "Tỉnh Trà Vinh", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "86", "formerParents": []}'),
+    ('catalogue.units.v1', '87', '{"code": "87", "name": "Tỉnh Đồng Tháp (cũ)", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "82", "formerParents": []}'),
+    ('catalogue.units.v1', '89', '{"code": "89", "name": "Tỉnh An Giang (cũ)", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "91", "formerParents": []}'),
+    ('catalogue.units.v1', '93', '{"code": "93", "name": "Tỉnh Hậu Giang", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "92", "formerParents": []}'),
+    ('catalogue.units.v1', '94', '{"code": "94", "name": "Tỉnh Sóc Trăng", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "92", "formerParents": []}'),
+    ('catalogue.units.v1', '95', '{"code": "95", "name": "Tỉnh Bạc Liêu", "level": "PROVINCE", "parentCode": null, "validFrom": null, "validTo": "2025-06-30", "successor": "96", "formerParents": []}');
