@@ -503,6 +503,29 @@ class StatisticsIT {
             var second = engine.buckets().get(bucketKey("RB.002", "2026-05"));
             return province != null && province.receivedNew() == 2 && first != null && second != null;
         });
+        withRebuild(rebuiltBuckets -> {
+            var liveBuckets = engine.buckets();
+            for (String unit : List.of("RB", "RB.001", "RB.002", "33", "33.001", "33.002", "CR.001")) {
+                for (String period :
+                        List.of("2026", "2026-Q2", "2026-Q3", "2026-05", "2026-06", "2026-07", "2026-05-12")) {
+                    String key = vn.dossierstats.metrics.stream.BucketStore.key(
+                            unit, vn.dossierstats.unitstats.Period.parse(period).orElseThrow());
+                    assertThat(rebuiltBuckets.get(key)).as(unit + " " + period).isEqualTo(liveBuckets.get(key));
+                }
+            }
+        });
+    }
+
+    /**
+     * Replays every fact through a second topology under its own application id (nothing the live one reads), and
+     * checks {@code rebuilt} against its bucket store until it holds (bounded).
+     */
+    private static void withRebuild(
+            java.util.function.Consumer<
+                            org.apache.kafka.streams.state.ReadOnlyKeyValueStore<
+                                    String, vn.dossierstats.metrics.report.Counts>>
+                    rebuilt)
+            throws Exception {
         java.util.Properties config = new java.util.Properties();
         config.put(
                 org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "metrics-rebuild-" + System.nanoTime());
@@ -512,7 +535,6 @@ class StatisticsIT {
                 org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("rebuild").toString());
         config.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        // the rebuilt instance writes nowhere the live one reads: its statistics go to their own topic name
         var builder = new org.apache.kafka.streams.StreamsBuilder();
         var topology = vn.dossierstats.metrics.stream.StatisticsTopology.build(
                 builder,
@@ -521,32 +543,18 @@ class StatisticsIT {
                 new vn.dossierstats.metrics.stream.Cadence(Duration.ofMillis(200), Duration.ofMillis(200)),
                 CLOCK,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        try (var rebuilt = new org.apache.kafka.streams.KafkaStreams(topology, config)) {
-            rebuilt.start();
+        try (var streams = new org.apache.kafka.streams.KafkaStreams(topology, config)) {
+            streams.start();
             Awaitility.await()
                     .atMost(Duration.ofSeconds(60))
-                    .until(() -> rebuilt.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
-            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                var rebuiltBuckets = rebuilt.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
-                        vn.dossierstats.metrics.stream.StatisticsTopology.BUCKETS,
-                        org.apache.kafka.streams.state.QueryableStoreTypes
-                                .<String, vn.dossierstats.metrics.report.Counts>keyValueStore()));
-                var liveBuckets = engine.buckets();
-                for (String unit : List.of("RB", "RB.001", "RB.002", "33", "33.001", "33.002", "CR.001")) {
-                    for (String period :
-                            List.of("2026", "2026-Q2", "2026-Q3", "2026-05", "2026-06", "2026-07", "2026-05-12")) {
-                        assertThat(rebuiltBuckets.get(vn.dossierstats.metrics.stream.BucketStore.key(
-                                        unit,
-                                        vn.dossierstats.unitstats.Period.parse(period)
-                                                .orElseThrow())))
-                                .as(unit + " " + period)
-                                .isEqualTo(liveBuckets.get(vn.dossierstats.metrics.stream.BucketStore.key(
-                                        unit,
-                                        vn.dossierstats.unitstats.Period.parse(period)
-                                                .orElseThrow())));
-                    }
-                }
-            });
+                    .until(() -> streams.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() ->
+                            rebuilt.accept(streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+                                    vn.dossierstats.metrics.stream.StatisticsTopology.BUCKETS,
+                                    org.apache.kafka.streams.state.QueryableStoreTypes
+                                            .<String, vn.dossierstats.metrics.report.Counts>keyValueStore()))));
         }
     }
 
@@ -704,98 +712,130 @@ class StatisticsIT {
     }
 
     /**
-     * Issue 24, hand-worked: provinces RA and RB merged into RA on 2025-07-01, RB's commune RB.001 moved to RA. The
+     * Issue 24, hand-worked: provinces MA and MB merged into MA on 2025-07-01, MB's commune MB.001 moved to MA. The
      * merger is recorded after the facts arrived (on a running system); within seconds every figure is on its map.
      */
     @Test
     void aMergerRecastsTheFiguresOnTheMapOfEachPeriodsEndOrOfToday() throws Exception {
-        send("catalogue.units.v1", "RA", unit("RA", "Tỉnh A", "PROVINCE", null, ""));
-        send("catalogue.units.v1", "RB", unit("RB", "Tỉnh B", "PROVINCE", null, ""));
-        send("catalogue.units.v1", "RA.001", unit("RA.001", "Xã A1", "COMMUNE", "RA", ""));
-        send("catalogue.units.v1", "RB.001", unit("RB.001", "Xã B1", "COMMUNE", "RB", ""));
-        // D1, D2 received in RB.001 in June, D2 open across the merger; D3 in RA.001; D4 received in RB.001 after the
-        // merger (counted under RA); D5 names RB after the merger (counted under its successor RA)
+        send("catalogue.units.v1", "MA", unit("MA", "Tỉnh A", "PROVINCE", null, ""));
+        send("catalogue.units.v1", "MB", unit("MB", "Tỉnh B", "PROVINCE", null, ""));
+        send("catalogue.units.v1", "MA.001", unit("MA.001", "Xã A1", "COMMUNE", "MA", ""));
+        send("catalogue.units.v1", "MB.001", unit("MB.001", "Xã B1", "COMMUNE", "MB", ""));
+        // D1, D2 received in MB.001 in June, D2 open across the merger; D3 in MA.001; D4 received in MB.001 after the
+        // merger (counted under MA); D5 names MB after the merger (counted under its successor MA)
         send(
                 "dossier.facts.v1",
-                "RG-1",
-                fact("RG-1", "RB.001", "RB,RB.001", "2025-06-10T08:00", "2025-06-12T09:00", "ON_TIME"));
+                "MG-1",
+                fact("MG-1", "MB.001", "MB,MB.001", "2025-06-10T08:00", "2025-06-12T09:00", "ON_TIME"));
         send(
                 "dossier.facts.v1",
-                "RG-2",
-                fact("RG-2", "RB.001", "RB,RB.001", "2025-06-20T08:00", "2025-07-10T09:00", "LATE"));
+                "MG-2",
+                fact("MG-2", "MB.001", "MB,MB.001", "2025-06-20T08:00", "2025-07-10T09:00", "LATE"));
         send(
                 "dossier.facts.v1",
-                "RG-3",
-                fact("RG-3", "RA.001", "RA,RA.001", "2025-06-15T08:00", "2025-06-16T09:00", "EARLY"));
+                "MG-3",
+                fact("MG-3", "MA.001", "MA,MA.001", "2025-06-15T08:00", "2025-06-16T09:00", "EARLY"));
         send(
                 "dossier.facts.v1",
-                "RG-4",
-                fact("RG-4", "RB.001", "RA,RB.001", "2025-07-05T08:00", "2025-07-06T09:00", "EARLY"));
-        send("dossier.facts.v1", "RG-5", fact("RG-5", "RB", "RA", "2025-07-08T08:00", null, null));
+                "MG-4",
+                fact("MG-4", "MB.001", "MA,MB.001", "2025-07-05T08:00", "2025-07-06T09:00", "EARLY"));
+        send("dossier.facts.v1", "MG-5", fact("MG-5", "MB", "MA", "2025-07-08T08:00", null, null));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        figures(get("/api/v1/stats/units/RA?period=2025-07")))
+                        figures(get("/api/v1/stats/units/MA?period=2025-07")))
                 .isEqualTo("carriedOver=0 new=2 early=1 onTime=0 late=0 inProgress=1"));
 
         send(
                 "catalogue.units.v1",
-                "RB",
-                unit("RB", "Tỉnh B", "PROVINCE", null, ",\"validTo\":\"2025-06-30\",\"successor\":\"RA\""));
+                "MB",
+                unit("MB", "Tỉnh B", "PROVINCE", null, ",\"validTo\":\"2025-06-30\",\"successor\":\"MA\""));
         send(
                 "catalogue.units.v1",
-                "RB.001",
+                "MB.001",
                 unit(
-                        "RB.001",
+                        "MB.001",
                         "Xã B1",
                         "COMMUNE",
-                        "RA",
-                        ",\"formerParents\":[{\"until\":\"2025-07-01\",\"parentCode\":\"RB\"}]"));
+                        "MA",
+                        ",\"formerParents\":[{\"until\":\"2025-07-01\",\"parentCode\":\"MB\"}]"));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                        figures(get("/api/v1/stats/units/RA?period=2025-07")))
+                        figures(get("/api/v1/stats/units/MA?period=2025-07")))
                 .isEqualTo("carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1"));
         // boundaries=period: each period on the map of its last day
-        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-06")))
+        assertThat(figures(get("/api/v1/stats/units/MA?period=2025-06")))
                 .isEqualTo("carriedOver=0 new=1 early=1 onTime=0 late=0 inProgress=0");
-        assertThat(figures(get("/api/v1/stats/units/RB?period=2025-06&boundaries=period")))
+        assertThat(figures(get("/api/v1/stats/units/MB?period=2025-06&boundaries=period")))
                 .isEqualTo("carriedOver=0 new=2 early=0 onTime=1 late=0 inProgress=1");
-        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-Q2")))
+        assertThat(figures(get("/api/v1/stats/units/MA?period=2025-Q2")))
                 .isEqualTo("carriedOver=0 new=1 early=1 onTime=0 late=0 inProgress=0");
-        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-Q3")))
+        assertThat(figures(get("/api/v1/stats/units/MA?period=2025-Q3")))
                 .isEqualTo("carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1");
-        assertThat(figures(get("/api/v1/stats/units/RA?period=2025")))
+        assertThat(figures(get("/api/v1/stats/units/MA?period=2025")))
                 .isEqualTo("carriedOver=0 new=5 early=2 onTime=1 late=1 inProgress=1");
-        HttpResponse<String> ended = response("/api/v1/stats/units/RB?period=2025-07", null);
+        HttpResponse<String> ended = response("/api/v1/stats/units/MB?period=2025-07", null);
         assertThat(ended.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(ended.body()).get("successor").asString()).isEqualTo("RA");
-        assertThat(status("/api/v1/stats/units/RB?period=2025")).isEqualTo(404);
+        assertThat(JSON.readTree(ended.body()).get("successor").asString()).isEqualTo("MA");
+        assertThat(status("/api/v1/stats/units/MB?period=2025")).isEqualTo(404);
         // boundaries=current: every period on today's map
-        assertThat(figures(get("/api/v1/stats/units/RA?period=2025-06&boundaries=current")))
+        assertThat(figures(get("/api/v1/stats/units/MA?period=2025-06&boundaries=current")))
                 .isEqualTo("carriedOver=0 new=3 early=1 onTime=1 late=0 inProgress=1");
-        assertThat(status("/api/v1/stats/units/RB?period=2025-06&boundaries=current"))
+        assertThat(status("/api/v1/stats/units/MB?period=2025-06&boundaries=current"))
                 .isEqualTo(404);
-        assertThat(status("/api/v1/stats/units/RA?period=2025-06&boundaries=today"))
+        assertThat(status("/api/v1/stats/units/MA?period=2025-06&boundaries=today"))
                 .isEqualTo(400);
         // children and series on the same maps
-        assertThat(codes(get("/api/v1/stats/units/RA/children?period=2025-07").get("children")))
-                .containsExactly("RA.001", "RB.001");
-        assertThat(figures(get("/api/v1/stats/units/RA/children?period=2025-07")
+        assertThat(codes(get("/api/v1/stats/units/MA/children?period=2025-07").get("children")))
+                .containsExactly("MA.001", "MB.001");
+        assertThat(figures(get("/api/v1/stats/units/MA/children?period=2025-07")
                         .get("children")
                         .get(1)))
                 .isEqualTo("carriedOver=1 new=1 early=1 onTime=0 late=1 inProgress=0");
-        assertThat(codes(get("/api/v1/stats/units/RA/children?period=2025-06").get("children")))
-                .containsExactly("RA.001");
-        assertThat(codes(get("/api/v1/stats/units/RB/children?period=2025-06").get("children")))
-                .containsExactly("RB.001");
-        assertThat(codes(get("/api/v1/stats/units/RA/children?period=2025-06&boundaries=current")
+        assertThat(codes(get("/api/v1/stats/units/MA/children?period=2025-06").get("children")))
+                .containsExactly("MA.001");
+        assertThat(codes(get("/api/v1/stats/units/MB/children?period=2025-06").get("children")))
+                .containsExactly("MB.001");
+        assertThat(codes(get("/api/v1/stats/units/MA/children?period=2025-06&boundaries=current")
                         .get("children")))
-                .containsExactly("RA.001", "RB.001");
-        JsonNode series = get("/api/v1/stats/units/RA/series?granularity=month&from=2025-06&to=2025-07");
+                .containsExactly("MA.001", "MB.001");
+        JsonNode series = get("/api/v1/stats/units/MA/series?granularity=month&from=2025-06&to=2025-07");
         assertThat(figures(series.get("points").get(0)))
                 .isEqualTo("carriedOver=0 new=1 early=1 onTime=0 late=0 inProgress=0");
         assertThat(figures(series.get("points").get(1)))
                 .isEqualTo("carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1");
-        assertThat(status("/api/v1/stats/units/RB/series?granularity=month&from=2025-05&to=2025-07"))
+        assertThat(status("/api/v1/stats/units/MB/series?granularity=month&from=2025-05&to=2025-07"))
                 .isEqualTo(404);
+
+        // a replay from the facts gives the same figures: the rebuilt buckets, summed over the same territories
+        Map<String, List<String>> territories = Map.of(
+                "/api/v1/stats/units/MA?period=2025-07", List.of("MA", "MB"),
+                "/api/v1/stats/units/MA?period=2025", List.of("MA", "MB"),
+                "/api/v1/stats/units/MA?period=2025-06", List.of("MA"),
+                "/api/v1/stats/units/MA?period=2025-06&boundaries=current", List.of("MA", "MB"),
+                "/api/v1/stats/units/MB.001?period=2025-07", List.of("MB.001"));
+        Map<String, String> live = new java.util.HashMap<>();
+        for (String path : territories.keySet()) {
+            live.put(path, figures(get(path)));
+        }
+        withRebuild(rebuilt -> territories.forEach((path, members) -> {
+            var period = vn.dossierstats.unitstats.Period.parse(path.replaceAll(".*period=([^&]+).*", "$1"))
+                    .orElseThrow();
+            var calculator = new vn.dossierstats.metrics.report.ReportCalculator(
+                    new vn.dossierstats.metrics.stream.BucketStore(rebuilt), 2000);
+            var counts = vn.dossierstats.unitstats.PeriodCounts.ZERO;
+            for (String member : members) {
+                counts = counts.plus(calculator.counts(member, period, period.end()));
+            }
+            assertThat("carriedOver=%d new=%d early=%d onTime=%d late=%d inProgress=%d"
+                            .formatted(
+                                    counts.carriedOver(),
+                                    counts.receivedNew(),
+                                    counts.early(),
+                                    counts.onTime(),
+                                    counts.late(),
+                                    counts.inProgress()))
+                    .as(path)
+                    .isEqualTo(live.get(path));
+        }));
     }
 
     private static String unit(String code, String name, String level, String parent, String validity) {
