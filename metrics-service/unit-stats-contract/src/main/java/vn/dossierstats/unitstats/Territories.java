@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,9 @@ public final class Territories {
 
     private final Map<String, UnitSpan> units = new HashMap<>();
     private final List<UnitSpan> reorganised = new ArrayList<>();
+    /** The dates on which the map changes: a unit starts, a unit's first day after its end, a child moves. */
+    private final TreeSet<LocalDate> changes = new TreeSet<>();
+
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     public Territories(Collection<UnitSpan> spans) {
@@ -43,12 +47,33 @@ public final class Territories {
             units.put(span.code(), span);
             if (span.reorganised()) {
                 reorganised.add(span);
+                if (span.validFrom() != null) {
+                    changes.add(span.validFrom());
+                }
+                if (span.validTo() != null) {
+                    changes.add(span.validTo().plusDays(1));
+                }
+                span.formerParents().forEach(former -> changes.add(former.until()));
             }
         }
     }
 
+    /** Whether any unit was ever reorganised: else every date has the same map, the catalogue as it stands. */
+    public boolean reorganised() {
+        return !reorganised.isEmpty();
+    }
+
+    /**
+     * The first day of the stretch of dates whose map is that of {@code on} ({@link LocalDate#MIN} before the first
+     * change): every date of a stretch has the same units, parents and territories, so answers are kept per stretch.
+     */
+    public LocalDate epoch(LocalDate on) {
+        LocalDate change = changes.floor(on);
+        return change == null ? LocalDate.MIN : change;
+    }
+
     public Answer of(String code, LocalDate on) {
-        return answers.computeIfAbsent(code + '|' + on, key -> compute(code, on));
+        return answers.computeIfAbsent(code + '|' + epoch(on), key -> compute(code, on));
     }
 
     /** The units whose parent on {@code on} is {@code code} and that exist then, ordered by code. */

@@ -61,4 +61,14 @@ class TerritoriesTest {
         assertThat(territories.of("34.1", JUNE_30)).isEqualTo(new Territories.Members(List.of("34.1")));
         assertThat(territories.of("35", TODAY)).isEqualTo(new Territories.Members(List.of("35")));
     }
+
+    @Test
+    void everyDateBetweenTwoChangesOfTheMapHasTheSameMap() {
+        assertThat(territories.epoch(LocalDate.of(2024, 1, 1))).isEqualTo(LocalDate.MIN);
+        assertThat(territories.epoch(JUNE_30)).isEqualTo(LocalDate.MIN);
+        assertThat(territories.epoch(JULY_1)).isEqualTo(JULY_1);
+        assertThat(territories.epoch(TODAY)).isEqualTo(JULY_1);
+        assertThat(new Territories(List.of(unit("01", null, null, null, null))).reorganised())
+                .isFalse();
+    }
 }

@@ -44,7 +44,10 @@ public final class LeaderboardBook {
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     /** unit code → period → counts; kept for units the catalogue does not know yet. */
     private final Map<String, Map<Period, PeriodCounts>> counts = new HashMap<>();
-    /** Units of each scope on a date (null: any date, while no reorganisation is known); dropped on every catalogue change. */
+    /**
+     * Units of each scope on a stretch of dates with one map ({@link Territories#epoch}; {@code LocalDate.MIN} while no
+     * reorganisation is known); dropped on every catalogue change.
+     */
     private final Map<Map.Entry<Scope, LocalDate>, List<Unit>> members = new HashMap<>();
     /** The map of units over time, rebuilt at the first use after a catalogue change; null until then. */
     private Territories territories;
@@ -275,7 +278,9 @@ public final class LeaderboardBook {
 
     private List<Unit> members(Scope scope, LocalDate on) {
         boolean reorganised = reorganised();
-        Map.Entry<Scope, LocalDate> key = Map.entry(scope, reorganised ? on : LocalDate.MIN);
+        // the same units for every date of a stretch between two changes of the map
+        Map.Entry<Scope, LocalDate> key =
+                Map.entry(scope, reorganised ? territories().epoch(on) : LocalDate.MIN);
         List<Unit> cached = members.get(key);
         if (cached != null) {
             return cached;
@@ -330,7 +335,7 @@ public final class LeaderboardBook {
     private boolean reorganised() {
         Boolean known = reorganised;
         if (known == null) {
-            known = units.values().stream().anyMatch(u -> u.validFrom() != null || u.validTo() != null);
+            known = territories().reorganised();
             reorganised = known;
         }
         return known;
