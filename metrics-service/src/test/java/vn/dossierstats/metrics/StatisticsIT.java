@@ -253,7 +253,10 @@ class StatisticsIT {
                 .containsExactlyInAnyOrder(
                         "/api/v1/stats/units/{unitCode}",
                         "/api/v1/stats/units/{unitCode}/children",
-                        "/api/v1/stats/units/{unitCode}/series");
+                        "/api/v1/stats/units/{unitCode}/series",
+                        "/api/v1/stats/units/{unitCode}/index",
+                        "/api/v1/stats/units/{unitCode}/children/index",
+                        "/api/v1/stats/units/{unitCode}/series/index");
         assertThat(doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/parameters")
                         .toString())
                 .contains("\"period\"");
@@ -408,6 +411,45 @@ class StatisticsIT {
             assertThat(second.get("progressScore").asDouble()).isEqualTo(13.33);
             assertThat(second.get("onTimeRate").asDouble()).isEqualTo(0.5);
         });
+        // the national index of the same month, by hand: progress 20 × 3/6 = 10; dossiers online 2 of 4 new = 50 %,
+        // exactly the threshold of full marks (6); no fee-bearing dossier: payment leaves the reachable maximum
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode index = get("/api/v1/stats/units/33/index?period=2026-07");
+            assertThat(index.get("unitCode").asString()).isEqualTo("33");
+            assertThat(index.get("total").toString()).isEqualTo("{\"score\":16.0,\"max\":100,\"reachableMax\":26}");
+            JsonNode progress = index.get("groups").get("progress");
+            assertThat(progress.get("score").asDouble()).isEqualTo(10.0);
+            assertThat(progress.get("indicators").get(0).get("numerator").asLong())
+                    .isEqualTo(3);
+            assertThat(progress.get("indicators").get(0).get("denominator").asLong())
+                    .isEqualTo(6);
+            JsonNode online = index.get("groups").get("onlineServices");
+            assertThat(online.get("score").asDouble()).isEqualTo(6.0);
+            assertThat(online.get("reachableMax").asInt()).isEqualTo(6);
+            assertThat(index.get("groups").get("onlinePayment").get("score").isNull())
+                    .isTrue();
+            assertThat(index.get("groups")
+                            .get("transparency")
+                            .get("indicators")
+                            .get(0)
+                            .get("missing")
+                            .asString())
+                    .isNotBlank();
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode children =
+                    get("/api/v1/stats/units/33/children/index?period=2026-07").get("children");
+            assertThat(children.size()).isEqualTo(2);
+            // 33.001: 1 early of 3 to process (6.67), its one new dossier online (6)
+            assertThat(children.get(0).get("unitCode").asString()).isEqualTo("33.001");
+            assertThat(children.get(0).get("total").get("score").asDouble()).isEqualTo(12.67);
+            JsonNode series = get("/api/v1/stats/units/33/series/index?granularity=month&from=2026-06&to=2026-07");
+            assertThat(series.get("points").size()).isEqualTo(2);
+            assertThat(series.get("points").get(1).get("total").get("score").asDouble())
+                    .isEqualTo(16.0);
+        });
+        assertThat(status("/api/v1/stats/units/33/index?period=2026-13")).isEqualTo(400);
+        assertThat(status("/api/v1/stats/units/NOPE/index?period=2026-07")).isEqualTo(404);
     }
 
     /**

@@ -14,17 +14,19 @@ package vn.dossierstats.metrics.index;
  * @param electronicResult ended in the period with an electronic result
  * @param digitised dossiers of totalToProcess received digitised
  * @param procedures the procedure-based counts (catalogue with events)
+ *     <p>{@code dissatisfied}, {@code electronicResult}, {@code digitised} and {@code procedures} are null while they are
+ *     not counted: their sub-indicators are then null and say what is missing, never scored as if the count were 0.
  */
 public record IndexInputs(
         long totalToProcess,
         long handledOnTime,
-        long dissatisfied,
+        Long dissatisfied,
         long receivedNew,
         long online,
         long feeBearingReceived,
         long feeBearingPaidOnline,
-        long electronicResult,
-        long digitised,
+        Long electronicResult,
+        Long digitised,
         ProcedureInputs procedures) {
 
     /** Which procedures a figure counted as "in scope" (domain.md): those assigned, else those with a dossier. */

@@ -18,6 +18,7 @@ import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.metrics.stream.UnitVersions;
 import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /**
  * Period reports read from the live bucket store, each computed once per change of what it is computed from
@@ -106,17 +107,33 @@ public class Reports {
     }
 
     private Report compute(UnitRecord unit, Period period, Instant now, LocalDate today) {
+        return counted(unit, period, now, today).report();
+    }
+
+    /** A report with the counts it was computed from. */
+    public record Counted(Report report, PeriodCounts counts) {}
+
+    /** The report of the unit and period with its counts, as the buckets stand now (not kept: the index reads these). */
+    public Counted counted(UnitRecord unit, Period period) {
+        Instant now = clock.instant();
+        return counted(unit, period, now, LocalDate.ofInstant(now, zone));
+    }
+
+    private Counted counted(UnitRecord unit, Period period, Instant now, LocalDate today) {
         LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
         ReportCalculator calculator = new ReportCalculator(new BucketStore(engine.buckets(unit.code())), firstYear);
-        return Report.of(
-                unit.code(),
-                unit.name(),
-                unit.level(),
-                period.key(),
-                local(period.start()),
-                local(period.end()),
-                now.atZone(zone).toOffsetDateTime(),
-                calculator.counts(unit.code(), period, end));
+        PeriodCounts counts = calculator.counts(unit.code(), period, end);
+        return new Counted(
+                Report.of(
+                        unit.code(),
+                        unit.name(),
+                        unit.level(),
+                        period.key(),
+                        local(period.start()),
+                        local(period.end()),
+                        now.atZone(zone).toOffsetDateTime(),
+                        counts),
+                counts);
     }
 
     private OffsetDateTime local(LocalDate day) {

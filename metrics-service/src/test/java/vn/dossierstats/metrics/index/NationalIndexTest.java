@@ -35,7 +35,7 @@ class NationalIndexTest {
         @Test
         void onlineServicesOfTheProvinceIs8_83() {
             var procedures = new ProcedureInputs(ProcedureScope.ASSIGNED, 56, 31 + 21, 1_968, 406, 0, 0, 0);
-            Scorecard card = NationalIndex.of(new IndexInputs(0, 0, 0, 152_595, 150_956, 0, 0, 0, 0, procedures));
+            Scorecard card = NationalIndex.of(new IndexInputs(0, 0, 0L, 152_595, 150_956, 0, 0, 0L, 0L, procedures));
             assertThat(card.groups().onlineServices().score()).isEqualTo(8.83);
             assertThat(indicator(card, IndicatorKey.OFFERED_ONLINE).score()).isEqualTo(2.0);
             assertThat(indicator(card, IndicatorKey.DOSSIERS_ONLINE).score()).isEqualTo(6.0);
@@ -60,7 +60,7 @@ class NationalIndexTest {
                 long paidOnline, long feeBearing, long procPaidOnline, long procUsed, long feeProc) {
             var procedures =
                     new ProcedureInputs(ProcedureScope.ASSIGNED, 0, 0, 0, 0, feeProc, procPaidOnline, procUsed);
-            return NationalIndex.of(new IndexInputs(0, 0, 0, 0, 0, feeBearing, paidOnline, 0, 0, procedures))
+            return NationalIndex.of(new IndexInputs(0, 0, 0L, 0, 0, feeBearing, paidOnline, 0L, 0L, procedures))
                     .groups()
                     .onlinePayment()
                     .score();
@@ -193,7 +193,7 @@ class NationalIndexTest {
         @Test
         void anEmptyDenominatorTakesItsPointsOutOfTheReachableMax() {
             // dossiers but no fee-bearing one and no procedure in scope
-            Scorecard card = NationalIndex.of(new IndexInputs(10, 9, 0, 10, 5, 0, 0, 8, 10, NO_PROCEDURES));
+            Scorecard card = NationalIndex.of(new IndexInputs(10, 9, 0L, 10, 5, 0, 0, 8L, 10L, NO_PROCEDURES));
             assertThat(card.groups().onlinePayment().score()).isNull();
             assertThat(card.groups().onlinePayment().reachableMax()).isZero();
             assertThat(card.groups().onlineServices().reachableMax()).isEqualTo(6);
@@ -221,6 +221,30 @@ class NationalIndexTest {
             }
             assertThat(card.groups().digitisation().reachableMax()).isEqualTo(10);
             assertThat(card.groups().satisfaction().reachableMax()).isEqualTo(6);
+        }
+
+        @Test
+        void countsNotHeldAreNamedAsMissingNotScoredAsZero() {
+            Scorecard card = NationalIndex.of(new IndexInputs(10, 9, null, 10, 5, 4, 2, null, null, null));
+            for (IndicatorKey key : new IndicatorKey[] {
+                IndicatorKey.OFFERED_ONLINE,
+                IndicatorKey.ONLINE_SERVICES_USED,
+                IndicatorKey.PROCEDURES_PAID_ONLINE,
+                IndicatorKey.FEE_PROCEDURES_USED,
+                IndicatorKey.ELECTRONIC_RESULT,
+                IndicatorKey.DOSSIER_DIGITISED,
+                IndicatorKey.RECEIVING_AND_RESOLVING
+            }) {
+                Scorecard.Indicator i = indicator(card, key);
+                assertThat(i.score()).as(key.name()).isNull();
+                assertThat(i.denominator()).as(key.name()).isNull();
+                assertThat(i.missing()).as(key.name()).isNotBlank();
+            }
+            assertThat(card.procedureScope()).isNull();
+            // progress 20, dossiers online 6, dossiers paid online 6
+            assertThat(card.total().reachableMax()).isEqualTo(32);
+            // 20 × 9/10 + 6 (50 % online) + 6 × 2/4
+            assertThat(card.total().score()).isEqualTo(27.0);
         }
 
         @Test
