@@ -36,6 +36,19 @@ public final class ReportCalculator {
         return of(buckets.get(unit, period), before(unit, period.start()), before(unit, end));
     }
 
+    /** The report's counts with the national index's, from one reading of the buckets. */
+    public record Figures(PeriodCounts counts, IndexCounts index) {}
+
+    /** As {@link #counts(String, Period, LocalDate)}, with the national index's counts. */
+    public Figures figures(String unit, Period period, LocalDate end) {
+        Counts own = buckets.get(unit, period);
+        Counts before = before(unit, period.start());
+        return new Figures(
+                of(own, before, before(unit, end)),
+                new IndexCounts(
+                        own.electronicResult(), own.dissatisfied(), before.digitizedOpenDelta() + own.digitized()));
+    }
+
     /**
      * The counts of several periods of one granularity, as {@link #counts} gives them (a period that has not ended by
      * {@code today} is judged at the end of today), in one sweep: what was before each period is what was before the

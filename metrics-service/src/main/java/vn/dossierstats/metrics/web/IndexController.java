@@ -78,7 +78,7 @@ class IndexController {
 
         static UnitIndex of(Reports.Counted counted) {
             Report r = counted.report();
-            Scorecard card = IndexOfCounts.scorecard(counted.counts());
+            Scorecard card = IndexOfCounts.scorecard(counted.counts(), counted.index());
             return new UnitIndex(
                     r.unitCode(),
                     r.unitName(),

@@ -21,6 +21,13 @@ class ContractTest {
         assertThat(fact.unitPath()).containsExactly("H26", "H26.30");
         assertThat(fact.classification()).isEqualTo("EARLY");
         assertThat(fact.endedAt()).isEqualTo(Instant.parse("2026-07-02T03:00:00Z"));
+        assertThat(fact.hasElectronicResult()).isTrue();
+        assertThat(fact.ratings()).hasSize(2);
+        // the latest rating before the end of 2 July (local) is SATISFIED; before the end of 3 July, DISSATISFIED
+        assertThat(fact.dissatisfiedBefore(Instant.parse("2026-07-02T17:00:00Z")))
+                .isFalse();
+        assertThat(fact.dissatisfiedBefore(Instant.parse("2026-07-03T17:00:00Z")))
+                .isTrue();
     }
 
     @Test
