@@ -36,19 +36,6 @@ public final class ReportCalculator {
         return of(buckets.get(unit, period), before(unit, period.start()), before(unit, end));
     }
 
-    /** The report's counts with the national index's, from one reading of the buckets. */
-    public record Figures(PeriodCounts counts, IndexCounts index) {}
-
-    /** As {@link #counts(String, Period, LocalDate)}, with the national index's counts. */
-    public Figures figures(String unit, Period period, LocalDate end) {
-        Counts own = buckets.get(unit, period);
-        Counts before = before(unit, period.start());
-        return new Figures(
-                of(own, before, before(unit, end)),
-                new IndexCounts(
-                        own.electronicResult(), own.dissatisfied(), before.digitizedOpenDelta() + own.digitized()));
-    }
-
     /**
      * The counts of several periods of one granularity, as {@link #counts} gives them (a period that has not ended by
      * {@code today} is judged at the end of today), in one sweep: what was before each period is what was before the
@@ -103,7 +90,11 @@ public final class ReportCalculator {
                 overdue,
                 own.digitized(),
                 own.feeRequired(),
-                own.paidOnline());
+                own.paidOnline(),
+                own.electronicResult(),
+                own.dissatisfied(),
+                // the digitised among totalToProcess: those open at the start, plus those received in the period
+                before.digitizedOpenDelta() + own.digitized());
     }
 
     /** The sum of every bucket strictly before the start of {@code day}. */

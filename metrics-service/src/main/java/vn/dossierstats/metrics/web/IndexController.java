@@ -27,14 +27,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
-import vn.dossierstats.metrics.index.IndexInputs;
 import vn.dossierstats.metrics.index.IndexOfCounts;
-import vn.dossierstats.metrics.index.Scorecard;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.index.IndexInputs;
+import vn.dossierstats.unitstats.index.Scorecard;
 
 /**
  * The national index of api.md ("The national index") of a unit, its children and a series, computed live from the
@@ -78,7 +78,7 @@ class IndexController {
 
         static UnitIndex of(Reports.Counted counted) {
             Report r = counted.report();
-            Scorecard card = IndexOfCounts.scorecard(counted.counts(), counted.index());
+            Scorecard card = IndexOfCounts.scorecard(counted.counts());
             return new UnitIndex(
                     r.unitCode(),
                     r.unitName(),

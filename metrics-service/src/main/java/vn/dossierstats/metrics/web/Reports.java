@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
-import vn.dossierstats.metrics.report.IndexCounts;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.metrics.stream.BucketStore;
@@ -112,7 +111,7 @@ public class Reports {
     }
 
     /** A report with the counts it was computed from. */
-    public record Counted(Report report, PeriodCounts counts, IndexCounts index) {}
+    public record Counted(Report report, PeriodCounts counts) {}
 
     /** The report of the unit and period with its counts, as the buckets stand now (not kept: the index reads these). */
     public Counted counted(UnitRecord unit, Period period) {
@@ -123,8 +122,7 @@ public class Reports {
     private Counted counted(UnitRecord unit, Period period, Instant now, LocalDate today) {
         LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
         ReportCalculator calculator = new ReportCalculator(new BucketStore(engine.buckets(unit.code())), firstYear);
-        ReportCalculator.Figures figures = calculator.figures(unit.code(), period, end);
-        PeriodCounts counts = figures.counts();
+        PeriodCounts counts = calculator.counts(unit.code(), period, end);
         return new Counted(
                 Report.of(
                         unit.code(),
@@ -135,8 +133,7 @@ public class Reports {
                         local(period.end()),
                         now.atZone(zone).toOffsetDateTime(),
                         counts),
-                counts,
-                figures.index());
+                counts);
     }
 
     private OffsetDateTime local(LocalDate day) {

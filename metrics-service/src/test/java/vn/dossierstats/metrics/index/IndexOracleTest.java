@@ -20,6 +20,8 @@ import vn.dossierstats.metrics.stream.Contributions;
 import vn.dossierstats.metrics.stream.DossierFact;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.index.IndexInputs;
+import vn.dossierstats.unitstats.index.NationalIndex;
 
 /**
  * The live index (contributions into buckets, prefix sums, formulas) against the index's inputs counted with plain loops
@@ -60,8 +62,7 @@ class IndexOracleTest {
                 LocalDate end = p.end().isAfter(TODAY) ? TODAY.plusDays(1) : p.end();
                 Map<String, IndexInputs> live = new HashMap<>();
                 for (String unit : List.of("P", "P.1", "P.2")) {
-                    ReportCalculator.Figures figures = calculator.figures(unit, p, end);
-                    IndexInputs inputs = IndexOfCounts.inputs(figures.counts(), figures.index());
+                    IndexInputs inputs = IndexInputs.of(calculator.counts(unit, p, end));
                     assertThat(inputs).as(unit + " " + p).isEqualTo(oracle(facts, unit, p, end));
                     assertThat(NationalIndex.of(inputs))
                             .as(unit + " " + p)

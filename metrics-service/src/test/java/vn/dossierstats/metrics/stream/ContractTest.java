@@ -43,7 +43,7 @@ class ContractTest {
         UnitStats stats = new UnitStats(
                 "H26",
                 "2026-07",
-                new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0),
+                new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0, 70, 2, 104),
                 Instant.parse("2026-07-02T03:00:00.300Z"),
                 Instant.parse("2026-07-02T03:00:00.125Z"));
         var golden = JsonSerde.JSON.readTree(Files.readString(Path.of("src/test/resources/contracts/unit-stats.json")));

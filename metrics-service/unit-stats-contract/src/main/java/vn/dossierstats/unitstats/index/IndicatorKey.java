@@ -1,4 +1,4 @@
-package vn.dossierstats.metrics.index;
+package vn.dossierstats.unitstats.index;
 
 /** Every sub-indicator of the six groups, with its points and, where we hold no input for it, what is missing. */
 public enum IndicatorKey {

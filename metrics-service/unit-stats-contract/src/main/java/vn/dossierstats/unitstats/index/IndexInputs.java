@@ -1,4 +1,6 @@
-package vn.dossierstats.metrics.index;
+package vn.dossierstats.unitstats.index;
+
+import vn.dossierstats.unitstats.PeriodCounts;
 
 /**
  * The counts the national index is computed from, of a unit with its descendants in one period: every score of a
@@ -28,6 +30,24 @@ public record IndexInputs(
         Long electronicResult,
         Long digitised,
         ProcedureInputs procedures) {
+
+    /**
+     * The inputs that the counts of unit.stats.v1 give: every derivable sub-indicator but the procedure-based ones,
+     * which are not counted yet (null).
+     */
+    public static IndexInputs of(PeriodCounts c) {
+        return new IndexInputs(
+                c.totalToProcess(),
+                c.early() + c.onTime() + c.withinDeadline(),
+                c.dissatisfied(),
+                c.receivedNew(),
+                c.online(),
+                c.feeRequired(),
+                c.paidOnline(),
+                c.electronicResult(),
+                c.digitizedToProcess(),
+                null);
+    }
 
     /** Which procedures a figure counted as "in scope" (domain.md): those assigned, else those with a dossier. */
     public enum ProcedureScope {

@@ -1,11 +1,11 @@
-package vn.dossierstats.metrics.index;
+package vn.dossierstats.unitstats.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import vn.dossierstats.metrics.index.IndexInputs.ProcedureInputs;
-import vn.dossierstats.metrics.index.IndexInputs.ProcedureScope;
+import vn.dossierstats.unitstats.index.IndexInputs.ProcedureInputs;
+import vn.dossierstats.unitstats.index.IndexInputs.ProcedureScope;
 
 class NationalIndexTest {
 

@@ -1,4 +1,4 @@
-package vn.dossierstats.metrics.index;
+package vn.dossierstats.unitstats.index;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

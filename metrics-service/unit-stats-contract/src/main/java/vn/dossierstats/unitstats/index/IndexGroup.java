@@ -1,4 +1,4 @@
-package vn.dossierstats.metrics.index;
+package vn.dossierstats.unitstats.index;
 
 /** The six groups of the 100-point index, in the order of api.md, keyed as in api.md. */
 public enum IndexGroup {

@@ -1,4 +1,4 @@
-package vn.dossierstats.metrics.index;
+package vn.dossierstats.unitstats.index;
 
 /**
  * The sub-indicator formulas of Decision 766 as DVCQG applies them (domain.md, "The national index"), each from the
