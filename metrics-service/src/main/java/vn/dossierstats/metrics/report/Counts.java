@@ -1,6 +1,8 @@
 package vn.dossierstats.metrics.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The additive counts of one unit in one bucket (a day, month, quarter or year). {@code openDelta},
@@ -59,6 +61,42 @@ public record Counts(
                 0,
                 0,
                 0);
+    }
+
+    /** As read from JSON: counts stored as JSON by earlier versions lack the national index's (an absent primitive would not read). */
+    @JsonCreator
+    public static Counts read(
+            @JsonProperty("receivedNew") long receivedNew,
+            @JsonProperty("online") long online,
+            @JsonProperty("direct") long direct,
+            @JsonProperty("postal") long postal,
+            @JsonProperty("digitized") long digitized,
+            @JsonProperty("feeRequired") long feeRequired,
+            @JsonProperty("paidOnline") long paidOnline,
+            @JsonProperty("early") long early,
+            @JsonProperty("onTime") long onTime,
+            @JsonProperty("late") long late,
+            @JsonProperty("openDelta") long openDelta,
+            @JsonProperty("overdueDelta") long overdueDelta,
+            @JsonProperty("electronicResult") Long electronicResult,
+            @JsonProperty("dissatisfied") Long dissatisfied,
+            @JsonProperty("digitizedOpenDelta") Long digitizedOpenDelta) {
+        return new Counts(
+                receivedNew,
+                online,
+                direct,
+                postal,
+                digitized,
+                feeRequired,
+                paidOnline,
+                early,
+                onTime,
+                late,
+                openDelta,
+                overdueDelta,
+                electronicResult == null ? 0 : electronicResult,
+                dissatisfied == null ? 0 : dissatisfied,
+                digitizedOpenDelta == null ? 0 : digitizedOpenDelta);
     }
 
     public Counts plus(Counts o) {

@@ -30,6 +30,15 @@ class CountsSerdeTest {
     }
 
     @Test
+    void countsWrittenAsJsonBeforeTheIndexAreReadWithTheIndexCountsZero() {
+        String json = "{\"receivedNew\":3,\"online\":1,\"direct\":2,\"postal\":0,\"digitized\":2,\"feeRequired\":1,"
+                + "\"paidOnline\":1,\"early\":1,\"onTime\":1,\"late\":0,\"openDelta\":1,\"overdueDelta\":-1}";
+
+        assertThat(serde.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new Counts(3, 1, 2, 0, 2, 1, 1, 1, 1, 0, 1, -1));
+    }
+
+    @Test
     void theNationalIndexCountsSurviveTheRoundTrip() {
         Counts counts = new Counts(1, 1, 0, 0, 1, 0, 0, 0, 1, 0, -1, 1, 2, -3, 4);
 
