@@ -147,6 +147,35 @@ class IngestIT extends IntegrationTest {
                 .isEqualTo("[{\"at\":\"2026-07-08T02:00:00Z\",\"rating\":\"DISSATISFIED\"}]");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anEventStoredBeforeElectronicResultExistedIsADuplicateWhenSentAgainNotAConflict() {
+        String body = received("e1", "2026-07-06T08:00:00+07:00");
+        assertThat(post(body).status()).isEqualTo(202);
+        assertThat(jdbc.sql("select body from dossier_event where source = ? and event_id = 'e1'")
+                        .param(source)
+                        .query(String.class)
+                        .single())
+                .contains("\"electronicResult\":null");
+        // as an earlier version stored it: without the field
+        int changed = jdbc.sql("""
+                        update dossier_event set body = replace(body, ',"electronicResult":null', '')
+                        where source = ? and event_id = 'e1'""").param(source).update();
+        assertThat(changed).isEqualTo(1);
+        assertThat(jdbc.sql("select body from dossier_event where source = ? and event_id = 'e1'")
+                        .param(source)
+                        .query(String.class)
+                        .single())
+                .doesNotContain("electronicResult");
+
+        Response again = post(body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("\"DUPLICATE\"");
+        assertThat(post(received("e1", "2026-07-06T09:00:00+07:00")).status()).isEqualTo(409);
+    }
+
     @Test
     void anElectronicResultThatIsNotABooleanIsABadRequestNamingTheField() {
         post(received("e1", "2026-07-06T08:00:00+07:00"));
