@@ -25,22 +25,39 @@ public final class TrafficSimulator {
             "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96");
     private static final Pattern COUNT = Pattern.compile("\\\"(accepted|duplicates|rejected)\\\":(\\d+)");
 
-    /** A procedure of the simulated catalogue. */
-    record Procedure(String code, String name, String domain, int workingDays, double onTimePenalty) {}
+    /**
+     * A procedure of the simulated catalogue; {@code onlineLevel} and {@code feeCharging} feed the national index (land,
+     * business, construction, certification and judicial records charge fees; civil status does not).
+     */
+    record Procedure(
+            String code,
+            String name,
+            String domain,
+            int workingDays,
+            double onTimePenalty,
+            String onlineLevel,
+            boolean feeCharging) {}
 
     static final List<Procedure> PROCEDURES = List.of(
-            new Procedure("1.004227", "Đăng ký đất đai, tài sản gắn liền với đất lần đầu", "Đất đai", 30, 0.15),
-            new Procedure("1.004221", "Chuyển nhượng quyền sử dụng đất", "Đất đai", 10, 0.12),
-            new Procedure("1.003003", "Cấp đổi giấy chứng nhận quyền sử dụng đất", "Đất đai", 7, 0.10),
-            new Procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch", 1, 0.0),
-            new Procedure("1.000656", "Đăng ký kết hôn", "Hộ tịch", 1, 0.0),
-            new Procedure("1.001022", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", 1, 0.0),
-            new Procedure("2.000571", "Đăng ký thành lập hộ kinh doanh", "Đăng ký kinh doanh", 3, 0.02),
-            new Procedure("1.001612", "Đăng ký thành lập doanh nghiệp", "Đăng ký kinh doanh", 3, 0.03),
-            new Procedure("1.009972", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng", 15, 0.08),
-            new Procedure("1.000028", "Chứng thực bản sao từ bản chính", "Chứng thực", 1, 0.0),
-            new Procedure("2.001035", "Cấp phiếu lý lịch tư pháp", "Tư pháp", 10, 0.04),
-            new Procedure("1.005461", "Trợ cấp xã hội hằng tháng", "Bảo trợ xã hội", 12, 0.05));
+            new Procedure(
+                    "1.004227",
+                    "Đăng ký đất đai, tài sản gắn liền với đất lần đầu",
+                    "Đất đai",
+                    30,
+                    0.15,
+                    "PARTIAL",
+                    true),
+            new Procedure("1.004221", "Chuyển nhượng quyền sử dụng đất", "Đất đai", 10, 0.12, "PARTIAL", true),
+            new Procedure("1.003003", "Cấp đổi giấy chứng nhận quyền sử dụng đất", "Đất đai", 7, 0.10, "PARTIAL", true),
+            new Procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch", 1, 0.0, "FULL", false),
+            new Procedure("1.000656", "Đăng ký kết hôn", "Hộ tịch", 1, 0.0, "FULL", false),
+            new Procedure("1.001022", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", 1, 0.0, "FULL", true),
+            new Procedure("2.000571", "Đăng ký thành lập hộ kinh doanh", "Đăng ký kinh doanh", 3, 0.02, "FULL", true),
+            new Procedure("1.001612", "Đăng ký thành lập doanh nghiệp", "Đăng ký kinh doanh", 3, 0.03, "FULL", true),
+            new Procedure("1.009972", "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng", 15, 0.08, "PARTIAL", true),
+            new Procedure("1.000028", "Chứng thực bản sao từ bản chính", "Chứng thực", 1, 0.0, "NONE", true),
+            new Procedure("2.001035", "Cấp phiếu lý lịch tư pháp", "Tư pháp", 10, 0.04, "FULL", true),
+            new Procedure("1.005461", "Trợ cấp xã hội hằng tháng", "Bảo trợ xã hội", 12, 0.05, "NONE", false));
 
     private final String gateway;
     private final String sourceKey;
@@ -51,7 +68,9 @@ public final class TrafficSimulator {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final DossierGenerator generator = new DossierGenerator(new Random());
+    /** With payments and ratings: a newcomer sees a full national index after {@code deploy/run --simulate}. */
+    private final DossierGenerator generator = new DossierGenerator(new Random(), true);
+
     private volatile boolean running;
     private Thread thread;
 
@@ -83,7 +102,17 @@ public final class TrafficSimulator {
             http.put(
                     "/api/v1/procedures/" + p.code(),
                     "{\"name\":\"" + p.name() + "\",\"domain\":\"" + p.domain() + "\",\"processingTime\":{\"value\":"
-                            + p.workingDays() + ",\"unit\":\"WORKING_DAYS\"},\"cutoff\":\"15:00\"}");
+                            + p.workingDays() + ",\"unit\":\"WORKING_DAYS\"},\"cutoff\":\"15:00\",\"onlineLevel\":\""
+                            + p.onlineLevel() + "\",\"feeCharging\":" + p.feeCharging() + "}");
+        }
+        // the national index's procedures in scope: land with the department, the rest with the communes
+        for (String unit : DossierGenerator.UNITS) {
+            boolean department = unit.endsWith(".D01");
+            String codes = PROCEDURES.stream()
+                    .filter(p -> p.domain().equals("Đất đai") == department)
+                    .map(p -> "\"" + p.code() + "\"")
+                    .collect(java.util.stream.Collectors.joining(","));
+            http.put("/api/v1/units/" + unit + "/procedures", "{\"procedures\":[" + codes + "]}");
         }
     }
 

@@ -22,7 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainIsFreeOfFrameworks = noClasses()
             .that()
-            .resideInAnyPackage("..period..", "..report..")
+            .resideInAnyPackage("..period..", "..report..", "..index..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..", "tools.jackson..");

@@ -253,7 +253,10 @@ class StatisticsIT {
                 .containsExactlyInAnyOrder(
                         "/api/v1/stats/units/{unitCode}",
                         "/api/v1/stats/units/{unitCode}/children",
-                        "/api/v1/stats/units/{unitCode}/series");
+                        "/api/v1/stats/units/{unitCode}/series",
+                        "/api/v1/stats/units/{unitCode}/index",
+                        "/api/v1/stats/units/{unitCode}/children/index",
+                        "/api/v1/stats/units/{unitCode}/series/index");
         assertThat(doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/parameters")
                         .toString())
                 .contains("\"period\"");
@@ -408,6 +411,79 @@ class StatisticsIT {
             assertThat(second.get("progressScore").asDouble()).isEqualTo(13.33);
             assertThat(second.get("onTimeRate").asDouble()).isEqualTo(0.5);
         });
+        // C's result was delivered electronically, and its applicant disliked it on 12 July: the report stays as it is
+        send(
+                "dossier.facts.v1",
+                "HW-C",
+                handWorked(
+                                "HW-C",
+                                "33.002",
+                                "ONLINE",
+                                "RESOLVED",
+                                "2026-07-05T09:00",
+                                "2026-07-10T17:00",
+                                "2026-07-10T09:00",
+                                "ON_TIME",
+                                false)
+                        .replace("\"sequence\":1", "\"sequence\":2")
+                        .replace(
+                                "\"paidOnlineAt\":null}",
+                                "\"paidOnlineAt\":null,\"electronicResult\":true,"
+                                        + "\"ratings\":[{\"at\":\"2026-07-12T02:00:00Z\",\"rating\":\"DISSATISFIED\"}]}"));
+        // the national index of the month, by hand, over the 6 dossiers to process:
+        // progress 20 × 3/6 = 10; dossiers online 2 of 4 new = 50 %, exactly the threshold of full marks: 6;
+        // electronic result 6 × 1/6 = 1; digitised 4 × 6/6 = 4 (the 2 carried over count); S = (3 - 1)/6 = 1/3,
+        // 6 × S / 0.9 = 2.2222; no fee-bearing dossier and no procedure counts: they leave the reachable maximum.
+        // Total 10 + 6 + 1 + 4 + 2.2222 = 23.2222 → 23.22 of a reachable 20 + 6 + 10 + 6 = 42
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode index = get("/api/v1/stats/units/33/index?period=2026-07");
+            assertThat(index.get("unitCode").asString()).isEqualTo("33");
+            assertThat(index.get("total").toString()).isEqualTo("{\"score\":23.22,\"max\":100,\"reachableMax\":42}");
+            JsonNode progress = index.get("groups").get("progress");
+            assertThat(progress.get("score").asDouble()).isEqualTo(10.0);
+            assertThat(progress.get("indicators").get(0).get("numerator").asLong())
+                    .isEqualTo(3);
+            assertThat(progress.get("indicators").get(0).get("denominator").asLong())
+                    .isEqualTo(6);
+            JsonNode online = index.get("groups").get("onlineServices");
+            assertThat(online.get("score").asDouble()).isEqualTo(6.0);
+            assertThat(online.get("reachableMax").asInt()).isEqualTo(6);
+            JsonNode digitisation = index.get("groups").get("digitisation");
+            assertThat(digitisation.get("score").asDouble()).isEqualTo(5.0);
+            assertThat(digitisation.get("indicators").get(0).toString())
+                    .isEqualTo("{\"key\":\"ELECTRONIC_RESULT\",\"numerator\":1,\"denominator\":6,\"score\":1.0,"
+                            + "\"max\":6,\"missing\":null}");
+            assertThat(digitisation.get("indicators").get(1).get("numerator").asLong())
+                    .isEqualTo(6);
+            JsonNode satisfaction =
+                    index.get("groups").get("satisfaction").get("indicators").get(0);
+            assertThat(satisfaction.get("numerator").asLong()).isEqualTo(2);
+            assertThat(satisfaction.get("score").asDouble()).isEqualTo(2.22);
+            assertThat(index.get("groups").get("onlinePayment").get("score").isNull())
+                    .isTrue();
+            assertThat(index.get("groups")
+                            .get("transparency")
+                            .get("indicators")
+                            .get(0)
+                            .get("missing")
+                            .asString())
+                    .isNotBlank();
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode children =
+                    get("/api/v1/stats/units/33/children/index?period=2026-07").get("children");
+            assertThat(children.size()).isEqualTo(2);
+            // 33.001: 1 early of 3 to process (6.67), its one new dossier online (6), no electronic result (0), all
+            // 3 digitised (4), S = 1/3 (2.2222): 18.8889
+            assertThat(children.get(0).get("unitCode").asString()).isEqualTo("33.001");
+            assertThat(children.get(0).get("total").get("score").asDouble()).isEqualTo(18.89);
+            JsonNode series = get("/api/v1/stats/units/33/series/index?granularity=month&from=2026-06&to=2026-07");
+            assertThat(series.get("points").size()).isEqualTo(2);
+            assertThat(series.get("points").get(1).get("total").get("score").asDouble())
+                    .isEqualTo(23.22);
+        });
+        assertThat(status("/api/v1/stats/units/33/index?period=2026-13")).isEqualTo(400);
+        assertThat(status("/api/v1/stats/units/NOPE/index?period=2026-07")).isEqualTo(404);
     }
 
     /**

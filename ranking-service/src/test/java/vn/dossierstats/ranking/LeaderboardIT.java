@@ -205,6 +205,69 @@ class LeaderboardIT {
     }
 
     @Test
+    void theNationalIndexRanksOverHttpAndOnTheStream() {
+        awaitBoard("/api/v1/leaderboards?level=PROVINCE&period=2026-07", 3);
+        // by hand, from counts written before the index's own (read as 0): 01 progress 20 × 90/100 = 18, online 50 %
+        // → 6, electronic 0, digitised 0, S = 0.9 → 6: 30; 38 and 33: 15 + 6 + 0 + 0 + 6 × 0.75 / 0.9 = 26, tied,
+        // 38 first by volume (80 against 40); 42 has 3 dossiers: unranked
+        JsonNode index = json(get("/api/v1/leaderboards?level=PROVINCE&period=2026-07&indicator=INDEX_766"));
+        assertThat(index.get("indicator").asString()).isEqualTo("INDEX_766");
+        assertThat(codes(index.get("entries"))).containsExactly("01", "38", "33");
+        assertThat(index.get("entries").get(0).get("value").asDouble()).isEqualTo(30.0);
+        assertThat(index.get("entries").get(1).get("value").asDouble()).isEqualTo(26.0);
+        assertThat(index.get("entries").get(2).get("rank").asInt()).isEqualTo(2);
+        assertThat(index.get("entries").get(1).get("volume").asLong()).isEqualTo(80);
+        assertThat(codes(index.get("unranked"))).contains("42");
+        JsonNode satisfaction =
+                json(get("/api/v1/leaderboards?level=PROVINCE&period=2026-07&indicator=INDEX_766_SATISFACTION"));
+        assertThat(satisfaction.get("entries").get(1).get("value").asDouble()).isEqualTo(5.0);
+
+        JsonNode onConnect = JSON.readTree(firstStreamData(
+                "/api/v1/leaderboards/stream?level=PROVINCE&period=2026-07&indicator=INDEX_766_PROGRESS"));
+        assertThat(onConnect.get("indicator").asString()).isEqualTo("INDEX_766_PROGRESS");
+        assertThat(codes(onConnect.get("entries"))).containsExactly("01", "38", "33");
+    }
+
+    /** The first {@code data:} of a Server-Sent Events stream (the leaderboard sent on connect). */
+    private String firstStreamData(String path) {
+        List<String> data = new CopyOnWriteArrayList<>();
+        AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
+        HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                            @Override
+                            public void onSubscribe(Flow.Subscription s) {
+                                subscription.set(s);
+                                s.request(Long.MAX_VALUE);
+                            }
+
+                            @Override
+                            public void onNext(String line) {
+                                if (line.startsWith("data:")) {
+                                    data.add(line.substring(5));
+                                }
+                            }
+
+                            @Override
+                            public void onError(Throwable throwable) {}
+
+                            @Override
+                            public void onComplete() {}
+                        }));
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !data.isEmpty());
+            return data.getFirst();
+        } finally {
+            if (subscription.get() != null) {
+                subscription.get().cancel();
+            }
+        }
+    }
+
+    @Test
     void badParametersAreProblemsNamingTheField() {
         for (String query : List.of(
                 "level=TOWN",

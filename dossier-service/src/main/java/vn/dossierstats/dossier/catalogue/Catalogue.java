@@ -249,10 +249,9 @@ public class Catalogue {
     }
 
     Optional<Procedure> loadProcedure(String code) {
-        return jdbc.sql("select code, name, domain, time_value, time_unit, cutoff from procedure where code = ?")
-                .param(code)
-                .query(Catalogue::procedureRow)
-                .optional();
+        return jdbc.sql("""
+                        select code, name, domain, time_value, time_unit, cutoff, online_level, fee_charging
+                        from procedure where code = ?""").param(code).query(Catalogue::procedureRow).optional();
     }
 
     /**
@@ -289,24 +288,72 @@ public class Catalogue {
 
     private boolean put(Procedure procedure) {
         int inserted = jdbc.sql("""
-                        insert into procedure (code, name, domain, time_value, time_unit, cutoff)
-                        values (?, ?, ?, ?, ?, ?) on conflict (code) do nothing""").params(procedureParams(procedure)).update();
+                        insert into procedure
+                        (code, name, domain, time_value, time_unit, cutoff, online_level, fee_charging)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing""").params(procedureParams(procedure)).update();
         if (inserted == 0) {
             jdbc.sql("""
                             update procedure set name = ?, domain = ?, time_value = ?, time_unit = ?, cutoff = ?,
-                            updated_at = now() where code = ?""")
+                            online_level = ?, fee_charging = ?, updated_at = now() where code = ?""")
                     .params(
                             procedure.name(),
                             procedure.domain(),
                             procedure.processingTime().value(),
                             procedure.processingTime().unit().name(),
                             procedure.cutoff(),
+                            procedure.onlineLevel().name(),
+                            procedure.feeCharging(),
                             procedure.code())
                     .update();
         }
         outbox.append(Topics.PROCEDURES, procedure.code(), procedure);
         dropNowAndOnCompletion(() -> procedures.drop(procedure.code()));
         return inserted == 1;
+    }
+
+    /** Those of the codes that name no procedure, ordered by code. */
+    public List<String> unknownProcedures(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        List<String> known = jdbc.sql("select code from procedure where code = any(?)")
+                .param(codes.toArray(String[]::new))
+                .query(String.class)
+                .list();
+        return codes.stream()
+                .filter(code -> !known.contains(code))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** The procedures assigned to the unit (the index's "procedures in scope"), ordered by code. */
+    public List<String> assignedProcedures(String unitCode) {
+        return jdbc.sql("select procedure_code from unit_procedure where unit_code = ? order by procedure_code")
+                .param(unitCode)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Replaces the procedures assigned to the unit and announces the whole assignment (compacted by unit code).
+     *
+     * @return the assignment as stored, ordered by code
+     */
+    @Transactional
+    public UnitProcedures assign(String unitCode, Collection<String> procedureCodes) {
+        jdbc.sql("delete from unit_procedure where unit_code = ?")
+                .param(unitCode)
+                .update();
+        List<String> sorted = procedureCodes.stream().distinct().sorted().toList();
+        for (String procedure : sorted) {
+            jdbc.sql("insert into unit_procedure (unit_code, procedure_code) values (?, ?)")
+                    .params(unitCode, procedure)
+                    .update();
+        }
+        UnitProcedures assignment = new UnitProcedures(unitCode, sorted);
+        outbox.append(Topics.UNIT_PROCEDURES, unitCode, assignment);
+        return assignment;
     }
 
     /**
@@ -332,7 +379,9 @@ public class Catalogue {
             p.domain(),
             p.processingTime().value(),
             p.processingTime().unit().name(),
-            p.cutoff()
+            p.cutoff(),
+            p.onlineLevel().name(),
+            p.feeCharging()
         };
     }
 
@@ -358,6 +407,8 @@ public class Catalogue {
                 rs.getString(2),
                 rs.getString(3),
                 new ProcessingTime(rs.getInt(4), ProcessingTime.Unit.valueOf(rs.getString(5))),
-                cutoff);
+                cutoff,
+                Procedure.OnlineLevel.valueOf(rs.getString(7)),
+                rs.getBoolean(8));
     }
 }

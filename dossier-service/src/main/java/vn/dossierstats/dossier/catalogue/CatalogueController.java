@@ -154,8 +154,18 @@ class CatalogueController {
         ProcessingTime.Unit unit = time.enumValue("unit", ProcessingTime.Unit.class, true);
         var cutoff = fields.time("cutoff", false);
         Instant effectiveFrom = fields.instant("effectiveFrom", false);
+        // the national index's inputs; absent: not online, no fee (api.md)
+        Procedure.OnlineLevel onlineLevel = fields.enumValue("onlineLevel", Procedure.OnlineLevel.class, false);
+        Boolean feeCharging = fields.bool("feeCharging");
         fields.throwIfInvalid();
-        Procedure procedure = new Procedure(code, name, domain, new ProcessingTime(value, unit), cutoff);
+        Procedure procedure = new Procedure(
+                code,
+                name,
+                domain,
+                new ProcessingTime(value, unit),
+                cutoff,
+                onlineLevel,
+                Boolean.TRUE.equals(feeCharging));
         Optional<ProcedureChanged> changed =
                 catalogue.put(procedure, effectiveFrom != null ? effectiveFrom : clock.instant());
         // committed: the dossiers the rule governs are judged again now (listened to in history/)

@@ -6,11 +6,14 @@ import java.util.Objects;
 import vn.dossierstats.dossier.lifecycle.Classification;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Rating;
+import vn.dossierstats.dossier.lifecycle.DossierState;
 import vn.dossierstats.dossier.lifecycle.DossierStatus;
 
 /**
  * The statistical state of one dossier after one change, published on dossier.facts.v1 (docs/events.md). A full
- * snapshot: readers take back the previous fact's contribution and add this one's.
+ * snapshot: readers take back the previous fact's contribution and add this one's. {@code electronicResult} and
+ * {@code ratings} (every rating with its instant) feed the national index; a fact stored before them reads them as null
+ * (boxed: an absent primitive would not read), and differs from its successor, which is published then.
  */
 public record DossierFact(
         String dossierId,
@@ -31,7 +34,9 @@ public record DossierFact(
         boolean digitized,
         boolean feeRequired,
         Instant paidOnlineAt,
-        Rating rating) {
+        Rating rating,
+        Boolean electronicResult,
+        List<DossierState.Rated> ratings) {
 
     /** The event that produced the fact, or OVERDUE when the deadline passed. */
     public record Cause(String type, String eventId, Instant occurredAt) {}
@@ -52,6 +57,8 @@ public record DossierFact(
                 && digitized == other.digitized
                 && feeRequired == other.feeRequired
                 && Objects.equals(paidOnlineAt, other.paidOnlineAt)
-                && rating == other.rating;
+                && rating == other.rating
+                && Objects.equals(electronicResult, other.electronicResult)
+                && Objects.equals(ratings, other.ratings);
     }
 }

@@ -55,6 +55,8 @@ public class Facts {
                 state.digitized(),
                 state.feeRequired(),
                 state.paidOnlineAt(),
-                state.rating());
+                state.rating(),
+                state.electronicResult(),
+                state.ratings());
     }
 }

@@ -50,6 +50,9 @@ final class EventParser {
                 type == EventType.PAID ? fields.enumValue("paymentChannel", PaymentChannel.class, true) : null;
         Result result = type == EventType.RESOLVED ? fields.enumValue("result", Result.class, false) : null;
         Rating rating = type == EventType.RATED ? fields.enumValue("rating", Rating.class, true) : null;
+        Boolean electronicResult = type == EventType.RESOLVED || type == EventType.RESULT_RETURNED
+                ? fields.bool("electronicResult")
+                : null;
         fields.throwIfInvalid();
         return new DossierEvent(
                 source,
@@ -66,6 +69,7 @@ final class EventParser {
                 newDueAt,
                 paymentChannel,
                 result,
-                rating);
+                rating,
+                electronicResult);
     }
 }

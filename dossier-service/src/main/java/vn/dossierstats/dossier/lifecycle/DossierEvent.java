@@ -5,7 +5,8 @@ import java.util.Comparator;
 
 /**
  * One event of a dossier as a source sent it, with the fields of every type (null where a type has none).
- * The identity is (source, eventId).
+ * The identity is (source, eventId). {@code electronicResult} (RESOLVED, RESULT_RETURNED; optional) says the result was
+ * delivered electronically: the national index's digitisation group counts it.
  */
 public record DossierEvent(
         String source,
@@ -22,7 +23,44 @@ public record DossierEvent(
         Instant newDueAt,
         PaymentChannel paymentChannel,
         Result result,
-        Rating rating) {
+        Rating rating,
+        Boolean electronicResult) {
+
+    /** An event without an electronic result flag (every type but RESOLVED and RESULT_RETURNED has none). */
+    public DossierEvent(
+            String source,
+            String eventId,
+            EventType type,
+            String dossierId,
+            Instant occurredAt,
+            String unitCode,
+            String procedureCode,
+            Channel channel,
+            Instant dueAt,
+            Boolean digitized,
+            Boolean feeRequired,
+            Instant newDueAt,
+            PaymentChannel paymentChannel,
+            Result result,
+            Rating rating) {
+        this(
+                source,
+                eventId,
+                type,
+                dossierId,
+                occurredAt,
+                unitCode,
+                procedureCode,
+                channel,
+                dueAt,
+                digitized,
+                feeRequired,
+                newDueAt,
+                paymentChannel,
+                result,
+                rating,
+                null);
+    }
 
     public enum Channel {
         DIRECT,

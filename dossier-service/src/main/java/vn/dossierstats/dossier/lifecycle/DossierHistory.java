@@ -103,6 +103,8 @@ public final class DossierHistory {
         private Instant judgedAt;
         private Instant paidOnlineAt;
         private DossierEvent.Rating rating;
+        private boolean electronicResult;
+        private final List<DossierState.Rated> ratings = new ArrayList<>();
 
         Fold(DossierEvent receipt, Instant baseDue) {
             this.receipt = receipt;
@@ -165,8 +167,16 @@ public final class DossierHistory {
                         paidOnlineAt = event.occurredAt();
                     }
                 }
-                case RATED -> rating = event.rating();
-                case RESOLVED, RESULT_RETURNED, STOPPED, WITHDRAWN -> end(event);
+                case RATED -> {
+                    rating = event.rating();
+                    ratings.add(new DossierState.Rated(event.occurredAt(), event.rating()));
+                }
+                case RESOLVED, RESULT_RETURNED, STOPPED, WITHDRAWN -> {
+                    if (Boolean.TRUE.equals(event.electronicResult())) {
+                        electronicResult = true;
+                    }
+                    end(event);
+                }
                 default -> throw new IllegalStateException("unhandled event type " + event.type());
             }
         }
@@ -234,7 +244,9 @@ public final class DossierHistory {
                     judgedAt,
                     classification,
                     paidOnlineAt,
-                    rating);
+                    rating,
+                    electronicResult,
+                    List.copyOf(ratings));
         }
     }
 }

@@ -1,6 +1,7 @@
 package vn.dossierstats.dossier.lifecycle;
 
 import java.time.Instant;
+import java.util.List;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Rating;
 
@@ -13,6 +14,8 @@ import vn.dossierstats.dossier.lifecycle.DossierEvent.Rating;
  *     pause holds a clock that was still in time
  * @param pausedSince the start of an open supplement pause, else null
  * @param judgedAt the instant the classification judges: the end, or the pause start when it ended while waiting
+ * @param electronicResult whether an applied RESOLVED or RESULT_RETURNED carried {@code electronicResult: true}
+ * @param ratings every applied RATED, in history order
  */
 public record DossierState(
         DossierEvent receipt,
@@ -26,7 +29,12 @@ public record DossierState(
         Instant judgedAt,
         Classification classification,
         Instant paidOnlineAt,
-        Rating rating) {
+        Rating rating,
+        boolean electronicResult,
+        List<Rated> ratings) {
+
+    /** One applied rating: the national index needs the latest one before a period's end, not only the last. */
+    public record Rated(Instant at, Rating rating) {}
 
     public String unitCode() {
         return receipt.unitCode();

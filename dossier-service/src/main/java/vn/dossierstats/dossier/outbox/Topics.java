@@ -22,11 +22,16 @@ public class Topics {
     public static final String UNITS = "catalogue.units.v1";
     /** Key: procedure code. Value: ProcedureRecord JSON. */
     public static final String PROCEDURES = "catalogue.procedures.v1";
+    /** Key: unit code. Value: UnitProceduresRecord JSON (the procedures assigned to the unit). */
+    public static final String UNIT_PROCEDURES = "catalogue.unit-procedures.v1";
 
     @Bean
     KafkaAdmin.NewTopics dossierTopics(DossierProperties properties) {
         return new KafkaAdmin.NewTopics(
-                compacted(DOSSIER_FACTS, properties), compacted(UNITS, properties), compacted(PROCEDURES, properties));
+                compacted(DOSSIER_FACTS, properties),
+                compacted(UNITS, properties),
+                compacted(PROCEDURES, properties),
+                compacted(UNIT_PROCEDURES, properties));
     }
 
     private static NewTopic compacted(String name, DossierProperties properties) {

@@ -125,6 +125,67 @@ class IngestIT extends IntegrationTest {
     }
 
     @Test
+    void anElectronicResultAndEveryRatingWithItsInstantReachTheFact() {
+        assertThat(post(received("e1", "2026-07-06T08:00:00+07:00")).status()).isEqualTo(202);
+        assertThat(post(event("e2", "RESOLVED", "2026-07-07T09:00:00+07:00")
+                                .replace("}", ",\"electronicResult\":true}"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(post(event("e3", "RATED", "2026-07-08T09:00:00+07:00").replace("}", ",\"rating\":\"DISSATISFIED\"}"))
+                        .status())
+                .isEqualTo(202);
+        var facts = readUntil(
+                Topics.DOSSIER_FACTS,
+                records -> records.stream().filter(r -> r.key().equals(dossier)).count() == 3);
+        JsonNode last = json.readTree(facts.stream()
+                .filter(r -> r.key().equals(dossier))
+                .toList()
+                .get(2)
+                .value());
+        assertThat(last.get("electronicResult").asBoolean()).isTrue();
+        assertThat(last.get("ratings").toString())
+                .isEqualTo("[{\"at\":\"2026-07-08T02:00:00Z\",\"rating\":\"DISSATISFIED\"}]");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anEventStoredBeforeElectronicResultExistedIsADuplicateWhenSentAgainNotAConflict() {
+        String body = received("e1", "2026-07-06T08:00:00+07:00");
+        assertThat(post(body).status()).isEqualTo(202);
+        assertThat(jdbc.sql("select body from dossier_event where source = ? and event_id = 'e1'")
+                        .param(source)
+                        .query(String.class)
+                        .single())
+                .contains("\"electronicResult\":null");
+        // as an earlier version stored it: without the field
+        int changed = jdbc.sql("""
+                        update dossier_event set body = replace(body, ',"electronicResult":null', '')
+                        where source = ? and event_id = 'e1'""").param(source).update();
+        assertThat(changed).isEqualTo(1);
+        assertThat(jdbc.sql("select body from dossier_event where source = ? and event_id = 'e1'")
+                        .param(source)
+                        .query(String.class)
+                        .single())
+                .doesNotContain("electronicResult");
+
+        Response again = post(body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("\"DUPLICATE\"");
+        assertThat(post(received("e1", "2026-07-06T09:00:00+07:00")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anElectronicResultThatIsNotABooleanIsABadRequestNamingTheField() {
+        post(received("e1", "2026-07-06T08:00:00+07:00"));
+        Response response = post(event("e2", "RESULT_RETURNED", "2026-07-07T09:00:00+07:00")
+                .replace("}", ",\"electronicResult\":\"yes\"}"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"electronicResult\"");
+    }
+
+    @Test
     void anUnknownUnitIsUnprocessable() {
         Response response = post(received("e1", "2026-07-06T08:00:00+07:00").replace("33.001", "99.999"));
         assertThat(response.status()).isEqualTo(422);

@@ -267,6 +267,75 @@ class DossierHistoryTest {
         assertThat(replay.state().overdueSince(at("2026-09-01T00:00"))).isNull();
     }
 
+    @Test
+    void anElectronicResultOnTheResultReturnedAfterAPlainResolvedCounts() {
+        Replay plain = replay(received("2026-07-06T08:00"), event(EventType.RESOLVED, "2026-07-07T09:00"));
+        assertThat(plain.state().electronicResult()).isFalse();
+
+        Replay returned = replay(
+                received("2026-07-06T08:00"),
+                event(EventType.RESOLVED, "2026-07-07T09:00"),
+                withElectronicResult(event(EventType.RESULT_RETURNED, "2026-07-08T09:00")));
+        assertThat(returned.state().electronicResult()).isTrue();
+        // the end stays the RESOLVED's
+        assertThat(returned.state().endedAt()).isEqualTo(at("2026-07-07T09:00"));
+    }
+
+    @Test
+    void everyRatingIsKeptWithItsInstantInHistoryOrderTheLatestAlsoAsTheRating() {
+        Replay replay = replay(
+                rated("2026-07-09T09:00", DossierEvent.Rating.SATISFIED),
+                received("2026-07-06T08:00"),
+                event(EventType.RESOLVED, "2026-07-07T09:00"),
+                rated("2026-07-08T09:00", DossierEvent.Rating.DISSATISFIED));
+        assertThat(replay.state().ratings())
+                .containsExactly(
+                        new DossierState.Rated(at("2026-07-08T09:00"), DossierEvent.Rating.DISSATISFIED),
+                        new DossierState.Rated(at("2026-07-09T09:00"), DossierEvent.Rating.SATISFIED));
+        assertThat(replay.state().rating()).isEqualTo(DossierEvent.Rating.SATISFIED);
+    }
+
+    private static DossierEvent withElectronicResult(DossierEvent e) {
+        return new DossierEvent(
+                e.source(),
+                e.eventId(),
+                e.type(),
+                e.dossierId(),
+                e.occurredAt(),
+                e.unitCode(),
+                e.procedureCode(),
+                e.channel(),
+                e.dueAt(),
+                e.digitized(),
+                e.feeRequired(),
+                e.newDueAt(),
+                e.paymentChannel(),
+                e.result(),
+                e.rating(),
+                true);
+    }
+
+    private static DossierEvent rated(String at, DossierEvent.Rating rating) {
+        DossierEvent e = event(EventType.RATED, at);
+        return new DossierEvent(
+                e.source(),
+                e.eventId(),
+                e.type(),
+                e.dossierId(),
+                e.occurredAt(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                rating,
+                null);
+    }
+
     private Replay replay(DossierEvent... events) {
         return history.replay(List.of(events));
     }

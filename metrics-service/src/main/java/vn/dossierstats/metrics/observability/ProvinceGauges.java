@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import vn.dossierstats.metrics.index.IndexOfCounts;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.metrics.web.Reports;
@@ -22,7 +23,8 @@ import vn.dossierstats.unitstats.Period;
 
 /**
  * The running month of every province as gauges, for the public-service dashboard and the on-time alert: on-time
- * rate, progress score, overdue and in-progress dossiers, ended by classification, received by channel. Recomputed
+ * rate, progress score, overdue and in-progress dossiers, ended by classification, received by channel, the national
+ * index (total and groups). Recomputed
  * from the live bucket store every few seconds on a thread of its own (a scrape never waits for it); only provinces
  * (units without a parent) are exported, so the series stay bounded whatever the number of communes.
  */
@@ -40,6 +42,7 @@ public class ProvinceGauges implements SmartLifecycle {
     private final MultiGauge inProgress;
     private final MultiGauge ended;
     private final MultiGauge received;
+    private final MultiGauge index;
     private volatile ScheduledExecutorService scheduler;
 
     ProvinceGauges(StatisticsEngine engine, Reports reports, MeterRegistry meters) {
@@ -63,6 +66,10 @@ public class ProvinceGauges implements SmartLifecycle {
         this.received = MultiGauge.builder("dossier.province.received")
                 .description("Dossiers received in the running month, by channel")
                 .register(meters);
+        this.index = MultiGauge.builder("dossier.province.index.766")
+                .description("National index (Decision 766) of the running month over its derivable part: the total"
+                        + " and each group (absent where nothing can be computed)")
+                .register(meters);
     }
 
     void refresh() {
@@ -71,6 +78,7 @@ public class ProvinceGauges implements SmartLifecycle {
         }
         Period month = Period.of(Granularity.MONTH, reports.today());
         List<ProvinceFigures> figures = new ArrayList<>();
+        List<MultiGauge.Row<?>> indexRows = new ArrayList<>();
         try (var units = engine.units().all()) {
             units.forEachRemaining(entry -> {
                 UnitRecord unit = entry.value;
@@ -78,10 +86,16 @@ public class ProvinceGauges implements SmartLifecycle {
                 if (unit != null
                         && unit.parentCode() == null
                         && unit.span().existsOn(month.end().minusDays(1))) {
-                    figures.add(ProvinceFigures.of(reports.report(unit, month, Boundaries.PERIOD)));
+                    Reports.Counted counted = reports.counted(unit, month, Boundaries.PERIOD);
+                    ProvinceFigures province = ProvinceFigures.of(counted.report());
+                    figures.add(province);
+                    IndexScores.of(IndexOfCounts.scorecard(counted.counts()))
+                            .forEach((group, score) -> indexRows.add(
+                                    MultiGauge.Row.of(tags(province).and("group", group), score)));
                 }
             });
         }
+        index.register(indexRows, true);
         onTimeRate.register(
                 figures.stream()
                         .filter(f -> f.onTimeRate() != null)

@@ -90,7 +90,11 @@ public final class ReportCalculator {
                 overdue,
                 own.digitized(),
                 own.feeRequired(),
-                own.paidOnline());
+                own.paidOnline(),
+                own.electronicResult(),
+                own.dissatisfied(),
+                // the digitised among totalToProcess: those open at the start, plus those received in the period
+                before.digitizedOpenDelta() + own.digitized());
     }
 
     /** The sum of every bucket strictly before the start of {@code day}. */

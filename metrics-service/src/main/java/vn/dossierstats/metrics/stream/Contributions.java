@@ -11,12 +11,13 @@ import vn.dossierstats.unitstats.Period;
 
 /**
  * What one dossier fact adds to the buckets of every unit on its path: receipt counts where it was received, its
- * classification where it ended, +1/-1 open and overdue where those states begin and end. By unit code, then by
- * period key.
+ * classification, electronic result and (per period) dissatisfaction where it ended, +1/-1 open, open digitised and
+ * overdue where those states begin and end. By unit code, then by period key.
  */
 public final class Contributions {
 
     private static final Counts PAID_ONLINE = new Counts(0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+    private static final Counts DISSATISFIED = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
 
     private final ZoneId zone;
 
@@ -41,7 +42,10 @@ public final class Contributions {
                 0,
                 0,
                 1,
-                0);
+                0,
+                0,
+                0,
+                fact.digitized() ? 1 : 0);
         Counts paidOnline = receipt.plus(PAID_ONLINE);
         LocalDate receivedOn = LocalDate.ofInstant(fact.receivedAt(), zone);
         for (Granularity granularity : Granularity.values()) {
@@ -70,8 +74,23 @@ public final class Contributions {
                     "ON_TIME".equals(c) ? 1 : 0,
                     "LATE".equals(c) ? 1 : 0,
                     -1,
-                    fact.overdueSince() != null ? -1 : 0);
-            add(result, fact, fact.endedAt(), end);
+                    fact.overdueSince() != null ? -1 : 0,
+                    fact.hasElectronicResult() ? 1 : 0,
+                    0,
+                    fact.digitized() ? -1 : 0);
+            if (fact.ratings() == null || fact.ratings().isEmpty()) {
+                add(result, fact, fact.endedAt(), end);
+            } else {
+                // a rating comes after the end: the latest one before each period's end counts in that period
+                Counts dissatisfiedEnd = end.plus(DISSATISFIED);
+                LocalDate endedOn = LocalDate.ofInstant(fact.endedAt(), zone);
+                for (Granularity granularity : Granularity.values()) {
+                    Period period = Period.of(granularity, endedOn);
+                    boolean dissatisfied = fact.dissatisfiedBefore(
+                            period.end().atStartOfDay(zone).toInstant());
+                    add(result, fact, period, dissatisfied ? dissatisfiedEnd : end);
+                }
+            }
         }
         return result;
     }

@@ -9,15 +9,18 @@ import org.apache.kafka.common.utils.ByteUtils;
 import vn.dossierstats.metrics.report.Counts;
 
 /**
- * Bucket counts in the state store and its changelog: a format byte and twelve zig-zag varlongs (mostly one byte
+ * Bucket counts in the state store and its changelog: a format byte and fifteen zig-zag varlongs (mostly one byte
  * each). Every fact reads and writes a dozen buckets, so this is the hot serde; JSON cost ten times as much. Values
- * written as JSON by earlier versions (they start with '{') are still read.
+ * written by earlier versions are still read: as JSON (they start with '{'), or in format 1 (the first twelve counts,
+ * before the national index's three).
  */
 final class CountsSerde {
 
-    static final byte FORMAT = 1;
-    /** The most bytes twelve varlongs take. */
-    static final int MAX_SIZE = 12 * 10;
+    static final byte FORMAT = 2;
+    /** The period report's twelve counts only. */
+    static final byte FORMAT_WITHOUT_INDEX = 1;
+    /** The most bytes fifteen varlongs take. */
+    static final int MAX_SIZE = 15 * 10;
 
     private CountsSerde() {}
 
@@ -40,8 +43,11 @@ final class CountsSerde {
                 return json.deserialize(topic, bytes);
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            requireFormat(buffer.get());
-            return read(buffer);
+            byte format = buffer.get();
+            if (format != FORMAT_WITHOUT_INDEX) {
+                requireFormat(format);
+            }
+            return read(buffer, format);
         };
         return Serdes.serdeFrom(serializer, deserializer);
     }
@@ -59,13 +65,44 @@ final class CountsSerde {
             c.onTime(),
             c.late(),
             c.openDelta(),
-            c.overdueDelta()
+            c.overdueDelta(),
+            c.electronicResult(),
+            c.dissatisfied(),
+            c.digitizedOpenDelta()
         }) {
             ByteUtils.writeVarlong(value, buffer);
         }
     }
 
     static Counts read(ByteBuffer buffer) {
+        return read(buffer, FORMAT);
+    }
+
+    /** Counts written in {@code format}: FORMAT, or FORMAT_WITHOUT_INDEX (the index's counts then 0). */
+    static Counts read(ByteBuffer buffer, byte format) {
+        Counts report = readWithoutIndex(buffer);
+        if (format == FORMAT_WITHOUT_INDEX) {
+            return report;
+        }
+        return report.plus(new Counts(
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                ByteUtils.readVarlong(buffer),
+                ByteUtils.readVarlong(buffer),
+                ByteUtils.readVarlong(buffer)));
+    }
+
+    private static Counts readWithoutIndex(ByteBuffer buffer) {
         return new Counts(
                 ByteUtils.readVarlong(buffer),
                 ByteUtils.readVarlong(buffer),

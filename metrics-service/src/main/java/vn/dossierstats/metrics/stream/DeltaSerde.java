@@ -56,7 +56,11 @@ final class DeltaSerde {
                 return json.deserialize(topic, bytes);
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            CountsSerde.requireFormat(buffer.get());
+            // deltas in flight across an upgrade are in the older format
+            byte format = buffer.get();
+            if (format != CountsSerde.FORMAT_WITHOUT_INDEX) {
+                CountsSerde.requireFormat(format);
+            }
             Instant acceptedAt = buffer.get() == 0
                     ? null
                     : Instant.ofEpochSecond(ByteUtils.readVarlong(buffer), ByteUtils.readVarint(buffer));
@@ -65,7 +69,7 @@ final class DeltaSerde {
             for (int i = 0; i < size; i++) {
                 byte[] key = new byte[buffer.get()];
                 buffer.get(key);
-                buckets.put(new String(key, StandardCharsets.US_ASCII), CountsSerde.read(buffer));
+                buckets.put(new String(key, StandardCharsets.US_ASCII), CountsSerde.read(buffer, format));
             }
             return new Delta(buckets, acceptedAt);
         };

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 
-/** What this service reads of a fact on dossier.facts.v1 (written by dossier-service; docs/events.md). */
+/**
+ * What this service reads of a fact on dossier.facts.v1 (written by dossier-service; docs/events.md).
+ * {@code electronicResult} and {@code ratings} feed the national index; a fact written before them has neither
+ * (boxed and nullable: an absent primitive would not read).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DossierFact(
         String dossierId,
@@ -20,9 +24,72 @@ public record DossierFact(
         String classification,
         boolean digitized,
         boolean feeRequired,
-        Instant paidOnlineAt) {
+        Instant paidOnlineAt,
+        Boolean electronicResult,
+        List<Rated> ratings) {
+
+    /** One rating of the dossier with its instant. */
+    public record Rated(Instant at, String rating) {
+
+        public boolean dissatisfied() {
+            return "DISSATISFIED".equals(rating);
+        }
+    }
+
+    /** A fact without the national index's fields (as written before them). */
+    public DossierFact(
+            String dossierId,
+            long sequence,
+            Instant acceptedAt,
+            String unitCode,
+            List<String> unitPath,
+            String channel,
+            String status,
+            Instant receivedAt,
+            Instant overdueSince,
+            Instant endedAt,
+            String classification,
+            boolean digitized,
+            boolean feeRequired,
+            Instant paidOnlineAt) {
+        this(
+                dossierId,
+                sequence,
+                acceptedAt,
+                unitCode,
+                unitPath,
+                channel,
+                status,
+                receivedAt,
+                overdueSince,
+                endedAt,
+                classification,
+                digitized,
+                feeRequired,
+                paidOnlineAt,
+                null,
+                null);
+    }
 
     public boolean refused() {
         return "REFUSED".equals(status);
+    }
+
+    public boolean hasElectronicResult() {
+        return Boolean.TRUE.equals(electronicResult);
+    }
+
+    /** Whether the latest rating before {@code end} is DISSATISFIED (ratings are in history order). */
+    public boolean dissatisfiedBefore(Instant end) {
+        if (ratings == null) {
+            return false;
+        }
+        Rated latest = null;
+        for (Rated rated : ratings) {
+            if (rated.at() != null && rated.at().isBefore(end)) {
+                latest = rated;
+            }
+        }
+        return latest != null && latest.dissatisfied();
     }
 }

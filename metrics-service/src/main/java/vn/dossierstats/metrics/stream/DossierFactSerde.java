@@ -19,7 +19,11 @@ import org.apache.kafka.common.utils.ByteUtils;
  */
 final class DossierFactSerde {
 
-    private static final byte FORMAT = 1;
+    /** 2 adds the national index's electronic result (flags 8 and 4) and ratings; 1 is still read. */
+    private static final byte FORMAT = 2;
+
+    private static final byte FORMAT_WITHOUT_INDEX = 1;
+    private static final String[] RATINGS = {null, "VERY_SATISFIED", "SATISFIED", "DISSATISFIED"};
 
     private DossierFactSerde() {}
 
@@ -46,7 +50,8 @@ final class DossierFactSerde {
         List<String> path = f.unitPath() == null ? List.of() : f.unitPath();
         List<byte[]> units =
                 path.stream().map(u -> u.getBytes(StandardCharsets.UTF_8)).toList();
-        int size = 1 + 10 + 5 + 2 + 5 * 16;
+        List<DossierFact.Rated> ratings = f.ratings();
+        int size = 1 + 10 + 5 + 2 + 5 * 16 + 5 + (ratings == null ? 0 : ratings.size() * 17);
         for (byte[] s : strings) {
             size += 5 + (s == null ? 0 : s.length);
         }
@@ -63,12 +68,23 @@ final class DossierFactSerde {
                 new Instant[] {f.acceptedAt(), f.receivedAt(), f.overdueSince(), f.endedAt(), f.paidOnlineAt()}) {
             instant(instant, buffer);
         }
-        buffer.put((byte) ((f.digitized() ? 1 : 0) | (f.feeRequired() ? 2 : 0)));
+        buffer.put((byte)
+                ((f.digitized() ? 1 : 0) | (f.feeRequired() ? 2 : 0) | electronicResultFlags(f.electronicResult())));
+        ByteUtils.writeVarint(ratings == null ? -1 : ratings.size(), buffer);
+        if (ratings != null) {
+            for (DossierFact.Rated rated : ratings) {
+                instant(rated.at(), buffer);
+                buffer.put(ratingCode(rated.rating()));
+            }
+        }
         return java.util.Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     private static DossierFact read(ByteBuffer buffer) {
-        CountsSerde.requireFormat(buffer.get());
+        byte format = buffer.get();
+        if (format != FORMAT && format != FORMAT_WITHOUT_INDEX) {
+            throw new org.apache.kafka.common.errors.SerializationException("unknown format " + format);
+        }
         long sequence = ByteUtils.readVarlong(buffer);
         String dossierId = string(buffer);
         String unitCode = string(buffer);
@@ -89,6 +105,20 @@ final class DossierFactSerde {
         Instant endedAt = instant(buffer);
         Instant paidOnlineAt = instant(buffer);
         byte flags = buffer.get();
+        Boolean electronicResult = null;
+        List<DossierFact.Rated> ratings = null;
+        if (format == FORMAT) {
+            electronicResult = (flags & 8) == 0 ? null : (flags & 4) != 0;
+            int count = ByteUtils.readVarint(buffer);
+            if (count >= 0) {
+                ratings = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    Instant at = instant(buffer);
+                    ratings.add(new DossierFact.Rated(at, RATINGS[buffer.get()]));
+                }
+                ratings = List.copyOf(ratings);
+            }
+        }
         return new DossierFact(
                 dossierId,
                 sequence,
@@ -103,7 +133,23 @@ final class DossierFactSerde {
                 classification,
                 (flags & 1) != 0,
                 (flags & 2) != 0,
-                paidOnlineAt);
+                paidOnlineAt,
+                electronicResult,
+                ratings);
+    }
+
+    /** 8: the fact has the field (facts written before it have not), 4: its value. */
+    private static int electronicResultFlags(Boolean electronicResult) {
+        return electronicResult == null ? 0 : 8 | (electronicResult ? 4 : 0);
+    }
+
+    private static byte ratingCode(String rating) {
+        for (byte code = 1; code < RATINGS.length; code++) {
+            if (RATINGS[code].equals(rating)) {
+                return code;
+            }
+        }
+        return 0;
     }
 
     private static void string(byte[] utf8, ByteBuffer buffer) {

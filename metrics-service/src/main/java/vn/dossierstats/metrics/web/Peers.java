@@ -106,6 +106,18 @@ class Peers {
         return json.readValue(answer.body(), PeriodCounts.class);
     }
 
+    /** The owner's national index of a unit and period on the map of {@code boundaries}, as JSON. */
+    RawJson index(HostInfo owner, String unitCode, String period, Boundaries boundaries) {
+        String target = "/api/v1/stats/units/" + URLEncoder.encode(unitCode, StandardCharsets.UTF_8) + "/index?period="
+                + URLEncoder.encode(period, StandardCharsets.UTF_8) + "&boundaries=" + boundaries.key();
+        HttpResponse<String> answer = send(owner, get(owner, target), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new PeerUnavailable(
+                    "the instance that holds the statistics of " + unitCode + " answered " + answer.statusCode());
+        }
+        return new RawJson(answer.body());
+    }
+
     private static HttpRequest.Builder get(HostInfo owner, String target) {
         return HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + target))
                 .timeout(TIMEOUT)

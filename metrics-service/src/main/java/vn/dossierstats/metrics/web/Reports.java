@@ -126,7 +126,15 @@ public class Reports {
     /** The report of the unit and period on the map of {@code boundaries}: its own figures and its territory's. */
     public Report report(UnitRecord unit, Period period, Boundaries boundaries) {
         List<String> members = members(unit, period, boundaries);
-        return members.size() == 1 ? report(unit, period) : territoryReport(unit, period, members);
+        return members.size() == 1
+                ? report(unit, period)
+                : territory(unit, period, members).report();
+    }
+
+    /** The report and its counts on the map of {@code boundaries} (not kept: the index reads these). */
+    public Counted counted(UnitRecord unit, Period period, Boundaries boundaries) {
+        List<String> members = members(unit, period, boundaries);
+        return members.size() == 1 ? counted(unit, period) : territory(unit, period, members);
     }
 
     /** The same report, serialised. */
@@ -134,7 +142,8 @@ public class Reports {
         List<String> members = members(unit, period, boundaries);
         return members.size() == 1
                 ? body(unit, period)
-                : PreparedBody.of(json.writeValueAsBytes(territoryReport(unit, period, members)));
+                : PreparedBody.of(
+                        json.writeValueAsBytes(territory(unit, period, members).report()));
     }
 
     /** The counts of the unit's own buckets, for another instance that sums a territory. */
@@ -148,7 +157,7 @@ public class Reports {
      * A territory's report: the sum of its members' counts, each read where its buckets are. Computed on every read
      * (no cache entry stands for several units' versions), which only units with predecessors take.
      */
-    private Report territoryReport(UnitRecord unit, Period period, List<String> members) {
+    private Counted territory(UnitRecord unit, Period period, List<String> members) {
         Instant now = clock.instant();
         PeriodCounts counts = PeriodCounts.ZERO;
         for (String member : members) {
@@ -156,14 +165,16 @@ public class Reports {
             counts = counts.plus(
                     owner.isEmpty() ? ownCounts(member, period) : peers.counts(owner.get(), member, period.key()));
         }
-        return Report.of(
-                unit.code(),
-                unit.name(),
-                unit.level(),
-                period.key(),
-                local(period.start()),
-                local(period.end()),
-                now.atZone(zone).toOffsetDateTime(),
+        return new Counted(
+                Report.of(
+                        unit.code(),
+                        unit.name(),
+                        unit.level(),
+                        period.key(),
+                        local(period.start()),
+                        local(period.end()),
+                        now.atZone(zone).toOffsetDateTime(),
+                        counts),
                 counts);
     }
 
@@ -194,17 +205,33 @@ public class Reports {
     }
 
     private Report compute(UnitRecord unit, Period period, Instant now, LocalDate today) {
+        return counted(unit, period, now, today).report();
+    }
+
+    /** A report with the counts it was computed from. */
+    public record Counted(Report report, PeriodCounts counts) {}
+
+    /** The report of the unit and period with its counts, as the buckets stand now (not kept: the index reads these). */
+    public Counted counted(UnitRecord unit, Period period) {
+        Instant now = clock.instant();
+        return counted(unit, period, now, LocalDate.ofInstant(now, zone));
+    }
+
+    private Counted counted(UnitRecord unit, Period period, Instant now, LocalDate today) {
         LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
         ReportCalculator calculator = new ReportCalculator(new BucketStore(engine.buckets(unit.code())), firstYear);
-        return Report.of(
-                unit.code(),
-                unit.name(),
-                unit.level(),
-                period.key(),
-                local(period.start()),
-                local(period.end()),
-                now.atZone(zone).toOffsetDateTime(),
-                calculator.counts(unit.code(), period, end));
+        PeriodCounts counts = calculator.counts(unit.code(), period, end);
+        return new Counted(
+                Report.of(
+                        unit.code(),
+                        unit.name(),
+                        unit.level(),
+                        period.key(),
+                        local(period.start()),
+                        local(period.end()),
+                        now.atZone(zone).toOffsetDateTime(),
+                        counts),
+                counts);
     }
 
     private OffsetDateTime local(LocalDate day) {

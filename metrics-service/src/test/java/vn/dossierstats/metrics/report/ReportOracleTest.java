@@ -82,6 +82,7 @@ class ReportOracleTest {
         Instant e = endDay.atStartOfDay(ZONE).toInstant();
         long carried = 0, received = 0, online = 0, direct = 0, postal = 0, early = 0, onTime = 0, late = 0;
         long within = 0, overdue = 0, digitized = 0, fee = 0, paid = 0;
+        long electronic = 0, dissatisfied = 0, digitizedToProcess = 0;
         for (DossierFact f : facts) {
             if (!f.unitPath().contains(unit) || f.refused()) {
                 continue;
@@ -90,6 +91,12 @@ class ReportOracleTest {
             Instant t = f.endedAt();
             if (r.isBefore(s) && (t == null || !t.isBefore(s))) {
                 carried++;
+            }
+            // the national index's (domain.md): of totalToProcess, digitised and disliked; electronic among ended in P
+            if (r.isBefore(e) && (t == null || !t.isBefore(s))) {
+                digitizedToProcess += f.digitized() ? 1 : 0;
+                dissatisfied += f.dissatisfiedBefore(e) ? 1 : 0;
+                electronic += t != null && t.isBefore(e) && f.hasElectronicResult() ? 1 : 0;
             }
             if (!r.isBefore(s) && r.isBefore(e)) {
                 received++;
@@ -121,7 +128,22 @@ class ReportOracleTest {
             }
         }
         return new PeriodCounts(
-                carried, received, online, direct, postal, early, onTime, late, within, overdue, digitized, fee, paid);
+                carried,
+                received,
+                online,
+                direct,
+                postal,
+                early,
+                onTime,
+                late,
+                within,
+                overdue,
+                digitized,
+                fee,
+                paid,
+                electronic,
+                dissatisfied,
+                digitizedToProcess);
     }
 
     private static DossierFact randomFact(Random random, int i) {

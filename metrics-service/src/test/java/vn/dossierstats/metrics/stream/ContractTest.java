@@ -21,6 +21,13 @@ class ContractTest {
         assertThat(fact.unitPath()).containsExactly("H26", "H26.30");
         assertThat(fact.classification()).isEqualTo("EARLY");
         assertThat(fact.endedAt()).isEqualTo(Instant.parse("2026-07-02T03:00:00Z"));
+        assertThat(fact.hasElectronicResult()).isTrue();
+        assertThat(fact.ratings()).hasSize(2);
+        // the latest rating before the end of 2 July (local) is SATISFIED; before the end of 3 July, DISSATISFIED
+        assertThat(fact.dissatisfiedBefore(Instant.parse("2026-07-02T17:00:00Z")))
+                .isFalse();
+        assertThat(fact.dissatisfiedBefore(Instant.parse("2026-07-03T17:00:00Z")))
+                .isTrue();
     }
 
     @Test
@@ -36,7 +43,7 @@ class ContractTest {
         UnitStats stats = new UnitStats(
                 "H26",
                 "2026-07",
-                new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0),
+                new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0, 70, 2, 104),
                 Instant.parse("2026-07-02T03:00:00.300Z"),
                 Instant.parse("2026-07-02T03:00:00.125Z"));
         var golden = JsonSerde.JSON.readTree(Files.readString(Path.of("src/test/resources/contracts/unit-stats.json")));

@@ -26,7 +26,35 @@ class CountsSerdeTest {
     void smallCountsTakeAByteEach() {
         byte[] bytes = serde.serializer().serialize("t", new Counts(1, 1, 0, 0, 1, 0, 0, 0, 1, 0, -1, 1));
 
-        assertThat(bytes).hasSize(1 + 12);
+        assertThat(bytes).hasSize(1 + 15);
+    }
+
+    @Test
+    void countsWrittenAsJsonBeforeTheIndexAreReadWithTheIndexCountsZero() {
+        String json = "{\"receivedNew\":3,\"online\":1,\"direct\":2,\"postal\":0,\"digitized\":2,\"feeRequired\":1,"
+                + "\"paidOnline\":1,\"early\":1,\"onTime\":1,\"late\":0,\"openDelta\":1,\"overdueDelta\":-1}";
+
+        assertThat(serde.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new Counts(3, 1, 2, 0, 2, 1, 1, 1, 1, 0, 1, -1));
+    }
+
+    @Test
+    void theNationalIndexCountsSurviveTheRoundTrip() {
+        Counts counts = new Counts(1, 1, 0, 0, 1, 0, 0, 0, 1, 0, -1, 1, 2, -3, 4);
+
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", counts)))
+                .isEqualTo(counts);
+    }
+
+    @Test
+    void countsOfTheFormatBeforeTheIndexAreReadWithTheIndexCountsZero() {
+        Counts report = new Counts(3, 1, 2, 0, 2, 1, 1, 1, 1, 0, 1, -1);
+        byte[] current = serde.serializer().serialize("t", report);
+        // format 1: the same twelve varlongs without the index's three
+        byte[] older = java.util.Arrays.copyOf(current, current.length - 3);
+        older[0] = CountsSerde.FORMAT_WITHOUT_INDEX;
+
+        assertThat(serde.deserializer().deserialize("t", older)).isEqualTo(report);
     }
 
     @Test

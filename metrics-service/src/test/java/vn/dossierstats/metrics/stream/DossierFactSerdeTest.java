@@ -34,6 +34,45 @@ class DossierFactSerdeTest {
     }
 
     @Test
+    void theNationalIndexFieldsSurviveTheRoundTrip() {
+        for (Boolean electronic : new Boolean[] {null, false, true}) {
+            DossierFact fact = new DossierFact(
+                    "D-index",
+                    3,
+                    Instant.parse("2026-07-20T03:00:00Z"),
+                    "01.C01",
+                    List.of("01", "01.C01"),
+                    "ONLINE",
+                    "RESULT_RETURNED",
+                    Instant.parse("2026-07-01T01:00:00Z"),
+                    null,
+                    Instant.parse("2026-07-05T02:00:00Z"),
+                    "EARLY",
+                    false,
+                    false,
+                    null,
+                    electronic,
+                    List.of(
+                            new DossierFact.Rated(Instant.parse("2026-07-06T02:00:00Z"), "DISSATISFIED"),
+                            new DossierFact.Rated(Instant.parse("2026-08-01T02:00:00.5Z"), "VERY_SATISFIED")));
+
+            assertThat(roundTrip(fact)).isEqualTo(fact);
+        }
+    }
+
+    @Test
+    void aFactOfTheFormatBeforeTheIndexIsStillRead() {
+        DossierFact fact = new DossierFact(
+                "D5", 1, null, "X", List.of("X"), "DIRECT", "OPEN", null, null, null, null, true, false, null);
+        byte[] current = serde.serializer().serialize("t", fact);
+        // format 1 ended with the flags byte: no "has electronic result" bit, no ratings count
+        byte[] older = java.util.Arrays.copyOf(current, current.length - 1);
+        older[0] = 1;
+
+        assertThat(serde.deserializer().deserialize("t", older)).isEqualTo(fact);
+    }
+
+    @Test
     void absentFieldsStayAbsent() {
         DossierFact fact =
                 new DossierFact("D2", 1, null, null, null, null, "OPEN", null, null, null, null, false, false, null);

@@ -94,37 +94,51 @@ public final class RandomFacts {
             }
             if (ended != null) {
                 String classification = CLASSES[random.nextInt(CLASSES.length)];
-                facts.add(fact(
-                        id,
-                        sequence++,
-                        unit,
-                        province,
-                        channel,
-                        "RESOLVED",
-                        received,
-                        overdue,
-                        ended,
-                        classification,
-                        digitized,
-                        fee,
-                        paid,
-                        before));
+                // the national index's: an electronic result, ratings after the end (a later one may change a dislike)
+                Boolean electronic = random.nextInt(3) == 0 ? null : random.nextBoolean();
+                List<DossierFact.Rated> ratings = new ArrayList<>();
+                Instant ratedAt = ended;
+                for (int k = random.nextInt(3); k > 0; k--) {
+                    ratedAt = ratedAt.plus(Duration.ofHours(1 + random.nextInt(24 * 40)));
+                    ratings.add(new DossierFact.Rated(ratedAt, random.nextBoolean() ? "DISSATISFIED" : "SATISFIED"));
+                }
+                facts.add(withIndex(
+                        fact(
+                                id,
+                                sequence++,
+                                unit,
+                                province,
+                                channel,
+                                "RESOLVED",
+                                received,
+                                overdue,
+                                ended,
+                                classification,
+                                digitized,
+                                fee,
+                                paid,
+                                before),
+                        electronic,
+                        ratings));
                 if (random.nextInt(5) == 0) { // reclassified, e.g. a calendar change moved the due instant
-                    facts.add(fact(
-                            id,
-                            sequence++,
-                            unit,
-                            province,
-                            channel,
-                            "RESOLVED",
-                            received,
-                            overdue,
-                            ended,
-                            CLASSES[random.nextInt(CLASSES.length)],
-                            digitized,
-                            fee,
-                            paid,
-                            before));
+                    facts.add(withIndex(
+                            fact(
+                                    id,
+                                    sequence++,
+                                    unit,
+                                    province,
+                                    channel,
+                                    "RESOLVED",
+                                    received,
+                                    overdue,
+                                    ended,
+                                    CLASSES[random.nextInt(CLASSES.length)],
+                                    digitized,
+                                    fee,
+                                    paid,
+                                    before),
+                            electronic,
+                            ratings.isEmpty() ? ratings : ratings.subList(0, ratings.size() - 1)));
                 }
             }
             if (random.nextInt(12) == 0) { // an earlier event now found invalid: refused after all
@@ -174,6 +188,26 @@ public final class RandomFacts {
                 digitized,
                 fee,
                 paid);
+    }
+
+    private static DossierFact withIndex(DossierFact f, Boolean electronicResult, List<DossierFact.Rated> ratings) {
+        return new DossierFact(
+                f.dossierId(),
+                f.sequence(),
+                f.acceptedAt(),
+                f.unitCode(),
+                f.unitPath(),
+                f.channel(),
+                f.status(),
+                f.receivedAt(),
+                f.overdueSince(),
+                f.endedAt(),
+                f.classification(),
+                f.digitized(),
+                f.feeRequired(),
+                f.paidOnlineAt(),
+                electronicResult,
+                List.copyOf(ratings));
     }
 
     /** The fact as dossier-service writes it on the topic. */

@@ -120,13 +120,15 @@ class StatisticsOracleTest {
         Instant e = judgedAt(period).atStartOfDay(ZONE).toInstant();
         long carriedOver = 0, received = 0, online = 0, direct = 0, postal = 0;
         long early = 0, onTime = 0, late = 0, within = 0, overdue = 0;
-        long digitized = 0, fee = 0, paidOnline = 0;
+        long digitized = 0, fee = 0, paidOnline = 0, digitizedToProcess = 0;
         for (Dossier d : dossiers) {
             if (d.refused || !PATHS.get(d.unit).contains(unit) || !d.receivedAt.isBefore(e)) {
                 continue;
             }
             boolean endedBeforeStart = d.endedAt != null && d.endedAt.isBefore(s);
             boolean endedBeforeEnd = d.endedAt != null && d.endedAt.isBefore(e);
+            // the national index's digitised among totalToProcess (these dossiers have no result flag nor rating)
+            digitizedToProcess += d.digitized && !endedBeforeStart ? 1 : 0;
             if (d.receivedAt.isBefore(s)) {
                 if (!endedBeforeStart) {
                     carriedOver++;
@@ -171,7 +173,10 @@ class StatisticsOracleTest {
                 overdue,
                 digitized,
                 fee,
-                paidOnline);
+                paidOnline,
+                0,
+                0,
+                digitizedToProcess);
     }
 
     /** The instant (a local day boundary) a period is judged at: its end, or the end of today while it runs. */

@@ -1,10 +1,17 @@
 package vn.dossierstats.unitstats;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The counts of the period report (domain.md) of one unit, with its descendants, in one period, before rates: what
  * metrics-service publishes and ranking-service ranks on. Unknown (newer) fields are ignored when read.
+ *
+ * <p>The national index's additive counts: {@code electronicResult} (dossiers ended in the period with an electronic
+ * result), {@code dissatisfied} (dossiers of totalToProcess whose latest rating before the period's end is
+ * DISSATISFIED) and {@code digitizedToProcess} (dossiers of totalToProcess received digitised). Records written before
+ * them read as 0.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PeriodCounts(
@@ -20,7 +27,10 @@ public record PeriodCounts(
         long overdue,
         long digitized,
         long feeRequired,
-        long paidOnline) {
+        long paidOnline,
+        long electronicResult,
+        long dissatisfied,
+        long digitizedToProcess) {
 
     public static final PeriodCounts ZERO = new PeriodCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -39,7 +49,82 @@ public record PeriodCounts(
                 overdue + o.overdue,
                 digitized + o.digitized,
                 feeRequired + o.feeRequired,
-                paidOnline + o.paidOnline);
+                paidOnline + o.paidOnline,
+                electronicResult + o.electronicResult,
+                dissatisfied + o.dissatisfied,
+                digitizedToProcess + o.digitizedToProcess);
+    }
+
+    /** The period report's counts, the national index's 0. */
+    public PeriodCounts(
+            long carriedOver,
+            long receivedNew,
+            long online,
+            long direct,
+            long postal,
+            long early,
+            long onTime,
+            long late,
+            long withinDeadline,
+            long overdue,
+            long digitized,
+            long feeRequired,
+            long paidOnline) {
+        this(
+                carriedOver,
+                receivedNew,
+                online,
+                direct,
+                postal,
+                early,
+                onTime,
+                late,
+                withinDeadline,
+                overdue,
+                digitized,
+                feeRequired,
+                paidOnline,
+                0,
+                0,
+                0);
+    }
+
+    /** As read: a record written before the national index's counts has none (an absent primitive would not read). */
+    @JsonCreator
+    public static PeriodCounts read(
+            @JsonProperty("carriedOver") long carriedOver,
+            @JsonProperty("receivedNew") long receivedNew,
+            @JsonProperty("online") long online,
+            @JsonProperty("direct") long direct,
+            @JsonProperty("postal") long postal,
+            @JsonProperty("early") long early,
+            @JsonProperty("onTime") long onTime,
+            @JsonProperty("late") long late,
+            @JsonProperty("withinDeadline") long withinDeadline,
+            @JsonProperty("overdue") long overdue,
+            @JsonProperty("digitized") long digitized,
+            @JsonProperty("feeRequired") long feeRequired,
+            @JsonProperty("paidOnline") long paidOnline,
+            @JsonProperty("electronicResult") Long electronicResult,
+            @JsonProperty("dissatisfied") Long dissatisfied,
+            @JsonProperty("digitizedToProcess") Long digitizedToProcess) {
+        return new PeriodCounts(
+                carriedOver,
+                receivedNew,
+                online,
+                direct,
+                postal,
+                early,
+                onTime,
+                late,
+                withinDeadline,
+                overdue,
+                digitized,
+                feeRequired,
+                paidOnline,
+                electronicResult == null ? 0 : electronicResult,
+                dissatisfied == null ? 0 : dissatisfied,
+                digitizedToProcess == null ? 0 : digitizedToProcess);
     }
 
     public long totalToProcess() {

@@ -24,8 +24,18 @@ class ContractTest {
                 UnitStats.class);
         assertThat(stats.unitCode()).isEqualTo("H26");
         assertThat(stats.parsedPeriod()).contains(Period.parse("2026-07").orElseThrow());
-        assertThat(stats.counts()).isEqualTo(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0));
+        assertThat(stats.counts())
+                .isEqualTo(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0, 70, 2, 104));
         assertThat(stats.updatedAt()).hasToString("2026-07-02T03:00:00.300Z");
+    }
+
+    @Test
+    void aUnitStatsRecordWrittenBeforeTheIndexCountsReadsThemAsZero() throws Exception {
+        String older = Files.readString(Path.of("../metrics-service/src/test/resources/contracts/unit-stats.json"))
+                .replaceAll(",\\s*\"electronicResult\": 70, \"dissatisfied\": 2, \"digitizedToProcess\": 104", "");
+        assertThat(older).doesNotContain("electronicResult");
+        UnitStats stats = JSON.readValue(older, UnitStats.class);
+        assertThat(stats.counts()).isEqualTo(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0));
     }
 
     @Test
