@@ -76,12 +76,18 @@ public final class DossierHistory {
                 to++;
             }
             List<DossierEvent> sameInstant = new ArrayList<>(sorted.subList(from, to));
+            DossierStatus groupStart = fold.started ? fold.status : null;
+            List<EventType> appliedHere = new ArrayList<>();
             while (!sameInstant.isEmpty()) {
                 DossierEvent next =
                         sameInstant.stream().filter(fold::allows).findFirst().orElse(sameInstant.getFirst());
                 sameInstant.remove(next);
                 ordered.add(next);
-                judgements.put(next, fold.judge(next));
+                Judgement judgement = fold.judge(next, groupStart, appliedHere);
+                if (judgement.applied() && next != receipt) {
+                    appliedHere.add(next.type());
+                }
+                judgements.put(next, judgement);
             }
             from = to;
         }
@@ -122,7 +128,11 @@ public final class DossierHistory {
                     && status.allowed().contains(event.type());
         }
 
-        Judgement judge(DossierEvent event) {
+        /**
+         * @param groupStart the state before the first event at this event's instant (null before the receipt)
+         * @param appliedHere the types applied so far at this instant, in order
+         */
+        Judgement judge(DossierEvent event, DossierStatus groupStart, List<EventType> appliedHere) {
             if (event == receipt) {
                 started = true;
                 return Judgement.APPLIED;
@@ -136,13 +146,41 @@ public final class DossierHistory {
             String where = "at " + local(event.occurredAt()) + " the dossier is " + status + " (by "
                     + describe(statusBy) + ")";
             if (!status.allowed().contains(event.type())) {
-                return status.canStillAllow(event.type())
+                return status.canStillAllow(event.type()) || couldPrecede(event.type(), groupStart, appliedHere)
                         ? Judgement.waiting(
                                 where + "; " + event.type() + " applies once " + missing(event.type()) + " arrives")
                         : Judgement.invalid(where + ", which allows no " + event.type() + " ever after");
             }
             apply(event);
             return Judgement.APPLIED;
+        }
+
+        /**
+         * Whether the event, placed before the events already applied at its instant, would lead to a valid history:
+         * a SUPPLEMENT_RECEIVED sent with the RESOLVED that followed it, its request not arrived yet, waits for the
+         * request (then both apply) instead of being refused as dated after the end.
+         */
+        private boolean couldPrecede(EventType type, DossierStatus groupStart, List<EventType> appliedHere) {
+            if (groupStart == null || appliedHere.isEmpty() || !groupStart.canStillAllow(type)) {
+                return false;
+            }
+            DossierStatus reached =
+                    switch (type) {
+                        case SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, RESOLVED, RESULT_RETURNED, STOPPED, WITHDRAWN ->
+                            groupStart.after(type);
+                        // one that moves no state needs a state that allows it: not known from here
+                        default -> null;
+                    };
+            if (reached == null) {
+                return false;
+            }
+            for (EventType applied : appliedHere) {
+                if (!reached.allowed().contains(applied)) {
+                    return false;
+                }
+                reached = reached.after(applied);
+            }
+            return true;
         }
 
         private void apply(DossierEvent event) {

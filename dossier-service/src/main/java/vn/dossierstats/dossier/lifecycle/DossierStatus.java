@@ -49,6 +49,19 @@ public enum DossierStatus {
         };
     }
 
+    /** The state an event this state allows leads to. */
+    public DossierStatus after(EventType type) {
+        return switch (type) {
+            case SUPPLEMENT_REQUESTED -> WAITING_SUPPLEMENT;
+            case SUPPLEMENT_RECEIVED -> OPEN;
+            case RESOLVED -> RESOLVED;
+            case RESULT_RETURNED -> this == RESOLVED || this.isOpen() ? RESULT_RETURNED : this;
+            case STOPPED -> STOPPED;
+            case WITHDRAWN -> WITHDRAWN;
+            default -> this;
+        };
+    }
+
     public boolean isOpen() {
         return this == OPEN || this == WAITING_SUPPLEMENT;
     }

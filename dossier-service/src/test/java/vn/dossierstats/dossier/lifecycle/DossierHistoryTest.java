@@ -236,6 +236,33 @@ class DossierHistoryTest {
     }
 
     @Test
+    void aSupplementReceivedWithTheResolutionThatFollowedItWaitsForItsRequestThenBothApply() {
+        // found by JudgingPropertyTest: the request not arrived yet, the RESOLVED at the same instant applied first
+        DossierEvent supplied = event(EventType.SUPPLEMENT_RECEIVED, "2026-07-08T10:00");
+        DossierEvent resolved = event(EventType.RESOLVED, "2026-07-08T10:00");
+        Replay waiting = replay(received("2026-07-06T08:00"), resolved, supplied);
+        assertThat(waiting.judgementOf(resolved)).isEqualTo(Judgement.APPLIED);
+        assertThat(waiting.judgementOf(supplied).status()).isEqualTo(Judgement.Status.WAITING);
+
+        Replay applied = replay(
+                received("2026-07-06T08:00"),
+                resolved,
+                supplied,
+                event(EventType.SUPPLEMENT_REQUESTED, "2026-07-07T09:00"));
+        assertThat(applied.judgements().values()).allMatch(Judgement::applied);
+        assertThat(applied.state().status()).isEqualTo(DossierStatus.RESOLVED);
+    }
+
+    @Test
+    void twoEndsAtTheSameInstantStayOneAppliedAndOneInvalid() {
+        DossierEvent resolved = event(EventType.RESOLVED, "2026-07-08T10:00");
+        DossierEvent stopped = event(EventType.STOPPED, "2026-07-08T10:00");
+        Replay replay = replay(received("2026-07-06T08:00"), stopped, resolved);
+        assertThat(replay.judgementOf(resolved)).isEqualTo(Judgement.APPLIED);
+        assertThat(replay.judgementOf(stopped).status()).isEqualTo(Judgement.Status.INVALID);
+    }
+
+    @Test
     void overdueAtAPastInstantIgnoresAPauseThatBeganLater() {
         // issue 16: due 2012-12-21 17:00; paused 12-23 12:28 to 12-31 21:16 (overdue already when it began); a second
         // pause 2013-01-05 22:06 to 01-10 23:52 must not make the dossier within its deadline at the end of 01-02
