@@ -1,5 +1,5 @@
 // Formats figures exactly as the API gives them, in the reader's locale: nothing here computes a figure.
-import { locale, t } from './i18n.js';
+import { lang, locale, t } from './i18n.js';
 
 const counts = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 const percents = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -12,9 +12,19 @@ export function count(value) {
   return value === null || value === undefined ? t('none') : counts.format(value);
 }
 
-/** A rate or share of the API (in [0,1], 4 decimals) as a percentage with 2 decimals: 0.976 → "97,60 %". */
+/**
+ * A rate or share of the API (in [0,1], 4 decimals) as a percentage with 2 decimals: 0.976 → "97,60 %" in Vietnamese
+ * (with the no-break space Vietnamese typesetting puts before the sign, which some ICU data leaves out), "97.60%" in
+ * English.
+ */
 export function percent(value) {
-  return value === null || value === undefined ? t('none') : percents.format(value);
+  if (value === null || value === undefined) return t('none');
+  const parts = percents.formatToParts(value);
+  if (lang === 'vi') {
+    const sign = parts.findIndex((part) => part.type === 'percentSign');
+    if (sign > 0 && parts[sign - 1].type !== 'literal') parts.splice(sign, 0, { type: 'literal', value: '\u00A0' });
+  }
+  return parts.map((part) => part.value).join('');
 }
 
 export function score(value) {
