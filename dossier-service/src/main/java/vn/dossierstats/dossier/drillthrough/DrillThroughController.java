@@ -1,0 +1,142 @@
+package vn.dossierstats.dossier.drillthrough;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dossierstats.dossier.DossierProperties;
+import vn.dossierstats.dossier.calendar.WorkingCalendar;
+import vn.dossierstats.dossier.calendaryears.CalendarYears;
+import vn.dossierstats.dossier.catalogue.Catalogue;
+import vn.dossierstats.dossier.web.ApiProblem;
+
+/**
+ * Behind the dashboard's figures (issue 21): the dossiers a figure of a unit's period report counts, paged, and the
+ * early warning, the open dossiers that fall due within a number of working hours. Public reads.
+ */
+@RestController
+class DrillThroughController {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 500;
+    static final int MAX_WORKING_HOURS = 400;
+
+    private final FigureDossiers dossiers;
+    private final Catalogue catalogue;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    DrillThroughController(
+            FigureDossiers dossiers,
+            Catalogue catalogue,
+            CalendarYears calendarYears,
+            Clock clock,
+            DossierProperties properties) {
+        this.dossiers = dossiers;
+        this.catalogue = catalogue;
+        this.calendar = properties.calendar(calendarYears);
+        this.clock = clock;
+        this.zone = properties.timeZone();
+    }
+
+    @GetMapping("/api/v1/stats/units/{code}/dossiers")
+    Map<String, Object> behindFigure(
+            @PathVariable String code,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String figure,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        knownUnit(code);
+        if (figure == null || figure.isBlank()) {
+            throw ApiProblem.invalid("figure", "is required: one of " + Figure.names());
+        }
+        Figure parsedFigure =
+                Figure.of(figure).orElseThrow(() -> ApiProblem.invalid("figure", "must be one of " + Figure.names()));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        PeriodRange range = period == null || period.isBlank()
+                ? PeriodRange.month(today)
+                : PeriodRange.parse(period.strip())
+                        .orElseThrow(() -> ApiProblem.invalid(
+                                "period", "must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, a real date"));
+        if (range.start().isAfter(today)) {
+            throw ApiProblem.invalid("period", "starts after today: a future period has no report");
+        }
+        int parsedPage = integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+        int parsedSize = integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        Instant s = range.start().atStartOfDay(zone).toInstant();
+        Instant end = range.end().atStartOfDay(zone).toInstant();
+        // the running period is judged at "now", as its report is (domain.md)
+        Instant e = end.isAfter(now) ? now : end;
+        DossierPage found = dossiers.behind(code, parsedFigure, s, e, parsedPage, parsedSize);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("unitCode", code);
+        answer.put("period", range.key());
+        answer.put("from", OffsetDateTime.ofInstant(s, zone));
+        answer.put("to", OffsetDateTime.ofInstant(end, zone));
+        answer.put("asOf", OffsetDateTime.ofInstant(e, zone));
+        answer.put("figure", parsedFigure.key());
+        put(answer, found);
+        return answer;
+    }
+
+    @GetMapping("/api/v1/units/{code}/due-soon")
+    Map<String, Object> dueSoon(
+            @PathVariable String code,
+            @RequestParam(required = false) String withinWorkingHours,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        knownUnit(code);
+        int hours = integer("withinWorkingHours", withinWorkingHours, 8, 1, MAX_WORKING_HOURS);
+        int parsedPage = integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+        int parsedSize = integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        Instant now = clock.instant();
+        Instant until = calendar.plusWorkingTime(now, Duration.ofHours(hours));
+        DossierPage found = dossiers.dueBetween(code, now, until, parsedPage, parsedSize);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("unitCode", code);
+        answer.put("withinWorkingHours", hours);
+        answer.put("asOf", OffsetDateTime.ofInstant(now, zone));
+        answer.put("dueBy", OffsetDateTime.ofInstant(until, zone));
+        put(answer, found);
+        return answer;
+    }
+
+    private static void put(Map<String, Object> answer, DossierPage found) {
+        answer.put("count", found.count());
+        answer.put("page", found.page());
+        answer.put("size", found.size());
+        answer.put("dossiers", found.dossiers());
+    }
+
+    private void knownUnit(String code) {
+        if (catalogue.unit(code).isEmpty()) {
+            throw ApiProblem.notFound("unknown unit " + code);
+        }
+    }
+
+    /** An optional integer parameter within bounds, else a 400 naming it. */
+    static int integer(String name, String text, int absent, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.invalid(name, "must be an integer from " + min + " to " + max);
+    }
+}
