@@ -1,5 +1,7 @@
 package vn.dossierstats.dossier.drillthrough;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,12 +51,27 @@ class DrillThroughController {
     }
 
     @GetMapping("/api/v1/stats/units/{code}/dossiers")
+    @Operation(
+            summary = "The dossiers behind a figure of the unit's period report",
+            description = "The unit with its descendants; the same definitions as the report (domain.md), so that"
+                    + " count equals the report's figure once the report has caught up (within its freshness)."
+                    + " Answer: unitCode, period, from, to, asOf, figure, count (all of them), page, size, dossiers"
+                    + " [{dossierId, unitCode, procedureCode, channel, status, receivedAt, dueAt, overdueSince,"
+                    + " endedAt, classification}], the most telling first (longest overdue, latest late).")
     Map<String, Object> behindFigure(
             @PathVariable String code,
-            @RequestParam(required = false) String period,
-            @RequestParam(required = false) String figure,
-            @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size) {
+            @Parameter(description = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; default: the running month")
+                    @RequestParam(required = false)
+                    String period,
+            @Parameter(
+                            description = "carriedOver, receivedNew, online, direct, postal, totalToProcess, ended,"
+                                    + " early, onTime, late, inProgress, withinDeadline, overdue, waitingSupplement"
+                                    + " (in progress at the end and waiting now)",
+                            required = true)
+                    @RequestParam(required = false)
+                    String figure,
+            @Parameter(description = "0-based, default 0") @RequestParam(required = false) String page,
+            @Parameter(description = "1 to 500, default 50") @RequestParam(required = false) String size) {
         knownUnit(code);
         if (figure == null || figure.isBlank()) {
             throw ApiProblem.invalid("figure", "is required: one of " + Figure.names());
@@ -90,9 +107,15 @@ class DrillThroughController {
     }
 
     @GetMapping("/api/v1/units/{code}/due-soon")
+    @Operation(
+            summary = "Early warning: the unit's open dossiers that fall due within N working hours",
+            description = "Open (not paused, not yet overdue) dossiers of the unit with its descendants whose due"
+                    + " instant is after now and at most N working hours ahead (the working calendar), most urgent"
+                    + " first. Answer: unitCode, withinWorkingHours, asOf, dueBy, count, page, size, dossiers.")
     Map<String, Object> dueSoon(
             @PathVariable String code,
-            @RequestParam(required = false) String withinWorkingHours,
+            @Parameter(description = "1 to 400, default 8 (one working day)") @RequestParam(required = false)
+                    String withinWorkingHours,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         knownUnit(code);
