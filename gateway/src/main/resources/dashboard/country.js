@@ -27,7 +27,7 @@ async function loadProvinces() {
     { key: 'unitName', label: t('unit'), value: (r) => r.unitName, link: (r) => href(`/units/${encodeURIComponent(r.unitCode)}`, { period }) },
     { key: 'onTimeRate', label: t('onTimeRate'), value: (r) => r.onTimeRate, text: (r) => percent(r.onTimeRate), numeric: true },
     { key: 'progressScore', label: t('progressScore'), value: (r) => r.progressScore, text: (r) => score(r.progressScore), numeric: true },
-    { key: 'inProgress.overdue', label: t('overdue'), value: (r) => r.inProgress.overdue, text: (r) => count(r.inProgress.overdue), numeric: true },
+    { key: 'inProgress.overdue', label: t('overdue'), value: (r) => r.inProgress.overdue, text: (r) => count(r.inProgress.overdue), numeric: true, link: (r) => href(`/units/${encodeURIComponent(r.unitCode)}/dossiers`, { figure: 'overdue', period }) },
     { key: 'received.new', label: t('receivedNew'), value: (r) => r.received.new, text: (r) => count(r.received.new), numeric: true },
   ], reports, (r) => r.unitCode);
   document.getElementById('provinces').dataset.loaded = 'true';

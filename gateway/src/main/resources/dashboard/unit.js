@@ -24,6 +24,19 @@ const FIELDS = [
     ['paidOnlineShare', 'paidOnlineShare', percent]]],
 ];
 
+/** The drill-through figure of each count of the report (the API's figure names). */
+const FIGURE_OF = {
+  'received.carriedOver': 'carriedOver', 'received.new': 'receivedNew', 'received.online': 'online',
+  'received.direct': 'direct', 'received.postal': 'postal', 'received.totalToProcess': 'totalToProcess',
+  'ended.early': 'early', 'ended.onTime': 'onTime', 'ended.late': 'late', 'ended.total': 'ended',
+  'inProgress.withinDeadline': 'withinDeadline', 'inProgress.overdue': 'overdue', 'inProgress.total': 'inProgress',
+};
+
+/** The page of the dossiers behind a count of a unit's report. */
+export function dossiersHref(unitCode, figure, reportPeriod) {
+  return href(`/units/${encodeURIComponent(unitCode)}/dossiers`, { figure, period: reportPeriod });
+}
+
 function field(report, path) {
   return path.split('.').reduce((value, name) => (value === null || value === undefined ? value : value[name]), report);
 }
@@ -42,12 +55,23 @@ function renderReport(report) {
       dt.textContent = t(label);
       const dd = document.createElement('dd');
       dd.dataset.field = path;
-      setFigure(dd, field(report, path), format(field(report, path)));
+      setFigure(dd, field(report, path), '');
+      const text = format(field(report, path));
+      if (FIGURE_OF[path]) {
+        const a = document.createElement('a');
+        a.href = dossiersHref(code, FIGURE_OF[path], period);
+        a.textContent = text;
+        dd.append(a);
+      } else {
+        dd.textContent = text;
+      }
       div.append(dt, dd);
       dl.append(div);
     }
     container.append(h3, dl);
   }
+  const waiting = document.getElementById('waiting-link');
+  waiting.href = dossiersHref(code, 'waitingSupplement', period);
   container.dataset.loaded = 'true';
 }
 
@@ -61,8 +85,8 @@ function renderChildren(answer) {
     { key: 'onTimeRate', label: t('onTimeRate'), value: (r) => r.onTimeRate, text: (r) => percent(r.onTimeRate), numeric: true },
     { key: 'progressScore', label: t('progressScore'), value: (r) => r.progressScore, text: (r) => score(r.progressScore), numeric: true },
     { key: 'received.totalToProcess', label: t('totalToProcess'), value: (r) => r.received.totalToProcess, text: (r) => count(r.received.totalToProcess), numeric: true },
-    { key: 'ended.late', label: t('late'), value: (r) => r.ended.late, text: (r) => count(r.ended.late), numeric: true },
-    { key: 'inProgress.overdue', label: t('overdue'), value: (r) => r.inProgress.overdue, text: (r) => count(r.inProgress.overdue), numeric: true },
+    { key: 'ended.late', label: t('late'), value: (r) => r.ended.late, text: (r) => count(r.ended.late), numeric: true, link: (r) => dossiersHref(r.unitCode, 'late', period) },
+    { key: 'inProgress.overdue', label: t('overdue'), value: (r) => r.inProgress.overdue, text: (r) => count(r.inProgress.overdue), numeric: true, link: (r) => dossiersHref(r.unitCode, 'overdue', period) },
     { key: 'received.new', label: t('receivedNew'), value: (r) => r.received.new, text: (r) => count(r.received.new), numeric: true },
   ], answer.children, (r) => r.unitCode);
   table.dataset.loaded = 'true';
@@ -174,6 +198,15 @@ async function start() {
   document.getElementById('unit-name').textContent = unit.name;
   document.getElementById('unit-level').textContent = `${t(unit.level)} · ${unit.code}`;
   document.title = `${unit.name} — dossier-stats`;
+  const warning = document.getElementById('due-soon-form');
+  warning.action = `/units/${encodeURIComponent(code)}/dossiers`;
+  if (new URLSearchParams(location.search).get('lang') === 'en') {
+    const hidden = document.createElement('input');
+    hidden.type = 'hidden';
+    hidden.name = 'lang';
+    hidden.value = 'en';
+    warning.append(hidden);
+  }
   await loadFigures();
   clearError();
   const parameters = { level: unit.level, period, indicator: 'ON_TIME_RATE',

@@ -97,6 +97,12 @@ class DashboardBrowserIT {
         events.addAll(late("HN-L1", HANOI + ".T1"));
         events.addAll(late("HN-L2", HANOI + ".T1"));
         events.add(received("HN-O1", HANOI + ".T1", today.ago(Duration.ofHours(2)), today.ago(Duration.ofHours(1))));
+        // open, due in two hours: on the early warning
+        events.add(received(
+                "HN-S1",
+                HANOI + ".T1",
+                today.ago(Duration.ofHours(2)),
+                today.now().plus(Duration.ofHours(2))));
         HttpResponse<String> batch =
                 post("/api/v1/dossier-events/batch", "{\"events\":[" + String.join(",", events) + "]}");
         assertThat(batch.body()).contains("\"rejected\":0");
@@ -272,6 +278,49 @@ class DashboardBrowserIT {
 
     @Test
     @Order(5)
+    void everyCountLinksToItsDossiersAndTheListHasAsManyRowsAsTheCount() throws IOException {
+        JsonNode api = getJson("/api/v1/stats/units/" + HANOI + "?period=" + today.month());
+        for (String field : List.of("ended.late", "inProgress.overdue", "received.new")) {
+            browser.get(platform.gatewayUrl() + "/units/" + HANOI + "?period=" + today.month());
+            WebElement count = waitFor(By.cssSelector("#report[data-loaded=true] [data-field='" + field + "']"));
+            String shown = count.getAttribute("data-value");
+            count.findElement(By.tagName("a")).click();
+            waitFor(By.cssSelector("#dossiers[data-loaded=true]"));
+
+            assertThat(browser.findElements(By.cssSelector("#dossiers tbody tr")))
+                    .as(field)
+                    .hasSize(Integer.parseInt(shown));
+            assertThat(browser.findElement(By.id("count")).getAttribute("data-value"))
+                    .isEqualTo(shown);
+            JsonNode expected = api;
+            for (String name : field.split("\\.")) {
+                expected = expected.get(name);
+            }
+            assertSameNumber(shown, expected);
+            if (field.equals("ended.late")) {
+                screenshot("dashboard-dossiers.png");
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theEarlyWarningListsTheOpenDossiersFallingDueSoon() {
+        browser.get(platform.gatewayUrl() + "/units/" + HANOI + "?lang=en");
+        WebElement hours = waitFor(By.id("due-within"));
+        hours.clear();
+        hours.sendKeys("40");
+        browser.findElement(By.cssSelector("#due-soon-form button")).click();
+        waitFor(By.cssSelector("#dossiers[data-loaded=true]"));
+
+        assertThat(browser.getCurrentUrl()).contains("dueWithin=40").contains("lang=en");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#dossiers tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().getAttribute("data-row")).isEqualTo("HN-S1");
+    }
+
+    @Test
+    @Order(7)
     void theCsvOfAReportHasTheVietnameseNameAndTheJsonsFigures() {
         HttpResponse<byte[]> csv = sendBytes(HttpRequest.newBuilder(
                         uri("/api/v1/stats/units/" + HANOI + "/children?format=csv&period=" + today.month()))

@@ -27,6 +27,14 @@ class DashboardIT extends GatewayITSupport {
     }
 
     @Test
+    void theDossiersBehindAFigureHaveTheirPage() {
+        HttpResponse<String> page = send(request(uri("/units/H26/dossiers?figure=late"), newRequestId()));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"vi\">", "/dashboard/dossiers.js");
+    }
+
+    @Test
     void theScriptsAndStylesAreServedFromTheJar() {
         for (String file : new String[] {"country.js", "unit.js", "i18n.js", "format.js", "api.js", "dashboard.css"}) {
             HttpResponse<String> response = send(request(uri("/dashboard/" + file), newRequestId()));
@@ -40,7 +48,7 @@ class DashboardIT extends GatewayITSupport {
     @Test
     void unknownFilesAndPathsAreStill404Problems() {
         for (String path :
-                new String[] {"/dashboard/nope.js", "/units", "/units/H26/more", "/dashboard/../application.yml"}) {
+                new String[] {"/dashboard/nope.js", "/units", "/units/H26/more/x", "/dashboard/../application.yml"}) {
             HttpResponse<String> response = send(request(uri(path), newRequestId()));
 
             assertThat(response.statusCode()).as(path).isIn(400, 404);

@@ -18,8 +18,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The public dashboard (issue 21): {@code /} the country, {@code /units/{code}} one unit, their scripts and styles
- * under {@code /dashboard/}. Static pages from the jar that read the public API in the browser: no figure is computed
+ * The public dashboard (issue 21): {@code /} the country, {@code /units/{code}} one unit, {@code
+ * /units/{code}/dossiers} the dossiers behind one of its figures or falling due soon, their scripts and styles under
+ * {@code /dashboard/}. Static pages from the jar that read the public API in the browser: no figure is computed
  * here or there, the pages only format what the API answers. Like {@code /api/docs}, they are the gateway's own
  * handlers, not routes to a service, so the access rules of routes do not concern them: they are public reads.
  */
@@ -32,8 +33,10 @@ class DashboardRoutes {
     RouterFunction<ServerResponse> dashboardPages() {
         DashboardPage country = DashboardPage.load(FILES + "country.html");
         DashboardPage unit = DashboardPage.load(FILES + "unit.html");
+        DashboardPage dossiers = DashboardPage.load(FILES + "dossiers.html");
         return RouterFunctions.route(GET("/"), request -> page(country, request))
                 .andRoute(GET("/units/{code}"), request -> page(unit, request))
+                .andRoute(GET("/units/{code}/dossiers"), request -> page(dossiers, request))
                 .and(RouterFunctions.resources("/dashboard/**", new ClassPathResource(FILES)));
     }
 
