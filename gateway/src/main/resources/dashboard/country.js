@@ -13,6 +13,33 @@ document.getElementById('indicator').value = indicator;
 let provinces = [];
 let period = asked;
 
+const TOTALS = [
+  ['received.new', 'receivedNew', count], ['received.totalToProcess', 'totalToProcess', count],
+  ['ended.early', 'early', count], ['ended.onTime', 'onTime', count], ['ended.late', 'late', count],
+  ['inProgress.withinDeadline', 'withinDeadline', count], ['inProgress.overdue', 'overdue', count],
+  ['onTimeRate', 'onTimeRate', percent], ['progressScore', 'progressScore', score], ['onlineShare', 'onlineShare', percent],
+];
+
+async function loadTotals() {
+  const path = query('/api/v1/stats/country', { period });
+  csvLink(document.getElementById('totals-csv'), path);
+  const report = await get(path);
+  const list = document.getElementById('totals');
+  list.replaceChildren();
+  for (const [field, label, format] of TOTALS) {
+    const value = field.split('.').reduce((v, name) => v[name], report);
+    const div = document.createElement('div');
+    const dt = document.createElement('dt');
+    dt.textContent = t(label);
+    const dd = document.createElement('dd');
+    dd.dataset.field = field;
+    setFigure(dd, value, format(value));
+    div.append(dt, dd);
+    list.append(div);
+  }
+  list.dataset.loaded = 'true';
+}
+
 async function loadProvinces() {
   if (provinces.length === 0) {
     provinces = (await get(query('/api/v1/units', { level: 'PROVINCE' }))).units;
@@ -31,6 +58,7 @@ async function loadProvinces() {
     { key: 'received.new', label: t('receivedNew'), value: (r) => r.received.new, text: (r) => count(r.received.new), numeric: true },
   ], reports, (r) => r.unitCode);
   document.getElementById('provinces').dataset.loaded = 'true';
+  await loadTotals();
 }
 
 function openLeaderboard() {

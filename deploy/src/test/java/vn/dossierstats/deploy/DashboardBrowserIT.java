@@ -166,6 +166,25 @@ class DashboardBrowserIT {
                 .isEqualTo("90,91 %");
         assertThat(cell(hanoi, "inProgress.overdue")).isEqualTo("1");
 
+        // the national totals: the API's, and the API's are the provinces' added up
+        WebElement totals = waitFor(By.cssSelector("#totals[data-loaded=true]"));
+        JsonNode country = getJson("/api/v1/stats/country?period=" + today.month());
+        for (String field : List.of("received.new", "ended.late", "inProgress.overdue", "onTimeRate")) {
+            JsonNode value = country;
+            for (String name : field.split("\\.")) {
+                value = value.get(name);
+            }
+            assertSameNumber(
+                    totals.findElement(By.cssSelector("[data-field='" + field + "']"))
+                            .getAttribute("data-value"),
+                    value);
+        }
+        long received = 0;
+        for (WebElement row : provinces.findElements(By.cssSelector("tbody tr"))) {
+            received += Long.parseLong(cell(row, "received.new"));
+        }
+        assertThat(country.get("received").get("new").asLong()).isEqualTo(received);
+
         JsonNode board = getJson("/api/v1/leaderboards?level=PROVINCE&period=" + today.month());
         WebElement leaderboard = waitFor(By.cssSelector("#leaderboard tbody tr"));
         assertThat(leaderboard).isNotNull();

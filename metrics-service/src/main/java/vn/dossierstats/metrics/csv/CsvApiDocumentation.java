@@ -18,7 +18,8 @@ class CsvApiDocumentation {
     private static final List<String> PATHS = List.of(
             "/api/v1/stats/units/{unitCode}",
             "/api/v1/stats/units/{unitCode}/children",
-            "/api/v1/stats/units/{unitCode}/series");
+            "/api/v1/stats/units/{unitCode}/series",
+            "/api/v1/stats/country");
 
     @Bean
     OpenApiCustomizer csvRepresentation() {

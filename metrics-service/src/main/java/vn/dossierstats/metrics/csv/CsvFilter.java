@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20) // after LanguageHeaderFilter, before Spring's own
 class CsvFilter extends OncePerRequestFilter {
 
-    private static final Pattern STATISTICS = Pattern.compile("/api/v1/stats/units/[^/]+(/children|/series)?");
+    private static final Pattern STATISTICS =
+            Pattern.compile("/api/v1/stats/(units/[^/]+(/children|/series)?|country)");
     private static final String FORWARDED = "X-Stats-Forwarded";
     private static final String CSV_TYPE = "text/csv;charset=UTF-8;header=present";
 

@@ -1,0 +1,19 @@
+package vn.dossierstats.metrics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import vn.dossierstats.unitstats.PeriodCounts;
+
+class CountryControllerTest {
+
+    @Test
+    void theNationalCountsAreTheProvincesCountsAddedFieldByField() {
+        PeriodCounts a = new PeriodCounts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        PeriodCounts b = new PeriodCounts(100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300);
+
+        assertThat(CountryController.plus(a, b))
+                .isEqualTo(new PeriodCounts(101, 202, 303, 404, 505, 606, 707, 808, 909, 1010, 1111, 1212, 1313));
+        assertThat(CountryController.plus(PeriodCounts.ZERO, a)).isEqualTo(a);
+    }
+}
