@@ -253,7 +253,8 @@ class StatisticsIT {
                 .containsExactlyInAnyOrder(
                         "/api/v1/stats/units/{unitCode}",
                         "/api/v1/stats/units/{unitCode}/children",
-                        "/api/v1/stats/units/{unitCode}/series");
+                        "/api/v1/stats/units/{unitCode}/series",
+                        "/api/v1/stats/country");
         assertThat(doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/parameters")
                         .toString())
                 .contains("\"period\"");

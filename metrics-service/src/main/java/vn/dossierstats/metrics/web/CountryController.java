@@ -1,5 +1,6 @@
 package vn.dossierstats.metrics.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -112,6 +113,7 @@ class CountryController {
     }
 
     /** The summed counts of the listed provinces whose buckets this instance holds: asked by another instance. */
+    @Hidden // between instances only: the gateway routes no /internal path
     @GetMapping(path = "/internal/stats/country-part", produces = MediaType.APPLICATION_JSON_VALUE)
     PeriodCounts part(@RequestParam String period, @RequestParam List<String> units) {
         for (String unit : units) {

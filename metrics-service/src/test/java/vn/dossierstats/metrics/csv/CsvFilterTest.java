@@ -58,7 +58,7 @@ class CsvFilterTest {
     @Test
     void theFormatParameterAsksForCsvWhateverTheAcceptAndTheControllerStillSeesJson() throws Exception {
         MockHttpServletRequest request = get("/api/v1/stats/units/H26");
-        request.setParameter("format", "csv");
+        request.setQueryString("format=csv");
         request.addHeader(HttpHeaders.ACCEPT, "application/json");
         String[] seenAccept = new String[1];
 
@@ -79,11 +79,11 @@ class CsvFilterTest {
     void aCallerHoldingTheCsvsTagGetsNotModified() throws Exception {
         byte[] json = JSON.writeValueAsBytes(report("H26", "Tỉnh Hưng Yên", 1, 1, 0));
         MockHttpServletRequest first = get("/api/v1/stats/units/H26");
-        first.setParameter("format", "csv");
+        first.setQueryString("format=csv");
         String tag = run(first, json).getHeader(HttpHeaders.ETAG);
 
         MockHttpServletRequest again = get("/api/v1/stats/units/H26");
-        again.setParameter("format", "csv");
+        again.setQueryString("format=csv");
         again.addHeader(HttpHeaders.IF_NONE_MATCH, tag);
         MockHttpServletResponse response = run(again, json);
 
@@ -104,7 +104,7 @@ class CsvFilterTest {
     @Test
     void anUnknownFormatIsAProblemNamingTheParameter() throws Exception {
         MockHttpServletRequest request = get("/api/v1/stats/units/H26");
-        request.setParameter("format", "xml");
+        request.setQueryString("period=2026-07&format=xml");
 
         MockHttpServletResponse response = run(request, new byte[0]);
 
@@ -116,7 +116,7 @@ class CsvFilterTest {
     @Test
     void aProblemFromTheControllerStaysAProblem() throws Exception {
         MockHttpServletRequest request = get("/api/v1/stats/units/NOPE");
-        request.setParameter("format", "csv");
+        request.setQueryString("format=csv");
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         filter.doFilter(request, response, (req, res) -> {
@@ -128,6 +128,16 @@ class CsvFilterTest {
 
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.getContentAsString()).isEqualTo("{\"status\":404}");
+    }
+
+    @Test
+    void theFormatIsReadFromTheRawQuerySoThatAnUnreadableQueryIsLeftToTheController() {
+        assertThat(CsvFilter.formatParameter("period=2026-07&format=csv")).isEqualTo("csv");
+        assertThat(CsvFilter.formatParameter("%FF=2025-07")).isNull();
+        assertThat(CsvFilter.formatParameter("x&".repeat(1001) + "period=2025-07"))
+                .isNull();
+        assertThat(CsvFilter.formatParameter("format=%G1")).isEqualTo("format=%G1");
+        assertThat(CsvFilter.formatParameter(null)).isNull();
     }
 
     private MockHttpServletResponse run(MockHttpServletRequest request, byte[] json) throws Exception {

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.regex.Pattern;
@@ -46,7 +48,8 @@ class CsvFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Representation representation;
         try {
-            representation = Representation.of(request.getParameter("format"), request.getHeader(HttpHeaders.ACCEPT));
+            representation =
+                    Representation.of(formatParameter(request.getQueryString()), request.getHeader(HttpHeaders.ACCEPT));
         } catch (IllegalArgumentException invalid) {
             CsvAnswers.invalidFormat(response, invalid.getMessage());
             return;
@@ -72,6 +75,26 @@ class CsvFilter extends OncePerRequestFilter {
                 CSV_TYPE,
                 fileName(request.getRequestURI(), answer),
                 captured.getHeader(HttpHeaders.CACHE_CONTROL));
+    }
+
+    /**
+     * The {@code format} parameter read from the raw query: asking the container for a parameter makes it parse the
+     * whole query, and a query it cannot parse would then fail here, outside the problem handler that answers it.
+     */
+    static String formatParameter(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("format=")) {
+                try {
+                    return URLDecoder.decode(pair.substring("format=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException unreadable) {
+                    return pair; // not csv nor json: refused naming the parameter
+                }
+            }
+        }
+        return null;
     }
 
     private static String fileName(String path, JsonNode answer) {

@@ -57,7 +57,7 @@ class CsvFilterTest {
     @Test
     void theStreamIsNotConcerned() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/leaderboards/stream");
-        request.setParameter("format", "csv");
+        request.setQueryString("format=csv");
 
         MockHttpServletResponse response = run(request);
 
