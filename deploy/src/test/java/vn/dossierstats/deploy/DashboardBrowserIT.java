@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -360,6 +363,33 @@ class DashboardBrowserIT {
                 .isEqualTo(child.get("ended").get("late").toString());
         assertThat(row[header.indexOf("onTimeRate")])
                 .isEqualTo(child.get("onTimeRate").toString());
+    }
+
+    @Test
+    @Order(8)
+    void thePagesFitAPhoneScreenAndSortFromTheKeyboard() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String path : List.of("/", "/units/" + HANOI)) {
+                browser.get(platform.gatewayUrl() + path);
+                waitFor(By.cssSelector(
+                        path.equals("/") ? "#provinces[data-loaded=true]" : "#report[data-loaded=true]"));
+
+                Object overflow = ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth"
+                                + " - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).longValue()).as(path).isLessThanOrEqualTo(0);
+            }
+            browser.get(platform.gatewayUrl() + "/");
+            waitFor(By.cssSelector("#provinces[data-loaded=true]"));
+            WebElement sort = browser.findElement(By.cssSelector("#provinces th[data-column='received.new'] button"));
+            sort.sendKeys(Keys.ENTER); // a count sorts largest first: Hà Nội's 24
+            assertThat(browser.findElement(By.cssSelector("#provinces tbody tr"))
+                            .getAttribute("data-row"))
+                    .isEqualTo(HANOI);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+        }
     }
 
     /** The page keeps the API's number as JavaScript writes it (1 for 1.0): compared as numbers, null as empty. */
