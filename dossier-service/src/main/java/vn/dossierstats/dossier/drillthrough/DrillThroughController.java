@@ -8,8 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,10 +54,9 @@ class DrillThroughController {
             summary = "The dossiers behind a figure of the unit's period report",
             description = "The unit with its descendants; the same definitions as the report (domain.md), so that"
                     + " count equals the report's figure once the report has caught up (within its freshness)."
-                    + " Answer: unitCode, period, from, to, asOf, figure, count (all of them), page, size, dossiers"
-                    + " [{dossierId, unitCode, procedureCode, channel, status, receivedAt, dueAt, overdueSince,"
-                    + " endedAt, classification}], the most telling first (longest overdue, latest late).")
-    Map<String, Object> behindFigure(
+                    + " count is all of them, dossiers one page, the most telling first (longest overdue, latest"
+                    + " late).")
+    BehindFigure behindFigure(
             @PathVariable String code,
             @Parameter(description = "YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD; default: the running month")
                     @RequestParam(required = false)
@@ -95,15 +93,17 @@ class DrillThroughController {
         // the running period is judged at "now", as its report is (domain.md)
         Instant e = end.isAfter(now) ? now : end;
         DossierPage found = dossiers.behind(code, parsedFigure, s, e, parsedPage, parsedSize);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("unitCode", code);
-        answer.put("period", range.key());
-        answer.put("from", OffsetDateTime.ofInstant(s, zone));
-        answer.put("to", OffsetDateTime.ofInstant(end, zone));
-        answer.put("asOf", OffsetDateTime.ofInstant(e, zone));
-        answer.put("figure", parsedFigure.key());
-        put(answer, found);
-        return answer;
+        return new BehindFigure(
+                code,
+                range.key(),
+                OffsetDateTime.ofInstant(s, zone),
+                OffsetDateTime.ofInstant(end, zone),
+                OffsetDateTime.ofInstant(e, zone),
+                parsedFigure.key(),
+                found.count(),
+                found.page(),
+                found.size(),
+                found.dossiers());
     }
 
     @GetMapping("/api/v1/units/{code}/due-soon")
@@ -111,8 +111,8 @@ class DrillThroughController {
             summary = "Early warning: the unit's open dossiers that fall due within N working hours",
             description = "Open (not paused, not yet overdue) dossiers of the unit with its descendants whose due"
                     + " instant is after now and at most N working hours ahead (the working calendar), most urgent"
-                    + " first. Answer: unitCode, withinWorkingHours, asOf, dueBy, count, page, size, dossiers.")
-    Map<String, Object> dueSoon(
+                    + " first.")
+    DueSoon dueSoon(
             @PathVariable String code,
             @Parameter(description = "1 to 400, default 8 (one working day)") @RequestParam(required = false)
                     String withinWorkingHours,
@@ -125,21 +125,40 @@ class DrillThroughController {
         Instant now = clock.instant();
         Instant until = calendar.plusWorkingTime(now, Duration.ofHours(hours));
         DossierPage found = dossiers.dueBetween(code, now, until, parsedPage, parsedSize);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("unitCode", code);
-        answer.put("withinWorkingHours", hours);
-        answer.put("asOf", OffsetDateTime.ofInstant(now, zone));
-        answer.put("dueBy", OffsetDateTime.ofInstant(until, zone));
-        put(answer, found);
-        return answer;
+        return new DueSoon(
+                code,
+                hours,
+                OffsetDateTime.ofInstant(now, zone),
+                OffsetDateTime.ofInstant(until, zone),
+                found.count(),
+                found.page(),
+                found.size(),
+                found.dossiers());
     }
 
-    private static void put(Map<String, Object> answer, DossierPage found) {
-        answer.put("count", found.count());
-        answer.put("page", found.page());
-        answer.put("size", found.size());
-        answer.put("dossiers", found.dossiers());
-    }
+    /** The answer of the drill-through: {@code count} is all the dossiers behind the figure, {@code dossiers} a page. */
+    record BehindFigure(
+            String unitCode,
+            String period,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            OffsetDateTime asOf,
+            String figure,
+            long count,
+            int page,
+            int size,
+            List<DossierRow> dossiers) {}
+
+    /** The early warning: open dossiers due after {@code asOf} and by {@code dueBy}, the most urgent first. */
+    record DueSoon(
+            String unitCode,
+            int withinWorkingHours,
+            OffsetDateTime asOf,
+            OffsetDateTime dueBy,
+            long count,
+            int page,
+            int size,
+            List<DossierRow> dossiers) {}
 
     private void knownUnit(String code) {
         if (catalogue.unit(code).isEmpty()) {

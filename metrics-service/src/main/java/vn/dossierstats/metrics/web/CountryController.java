@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ class CountryController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Period parsed = period(period);
         Map<HostInfo, List<String>> remote =
-                new TreeMap<>(java.util.Comparator.comparing(HostInfo::host).thenComparing(HostInfo::port));
+                new TreeMap<>(Comparator.comparing(HostInfo::host).thenComparing(HostInfo::port));
         List<String> local = new ArrayList<>();
         for (UnitRecord province : provinces()) {
             Optional<HostInfo> owner = engine.remoteOwnerOf(province.code());
