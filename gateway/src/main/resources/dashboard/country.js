@@ -10,7 +10,6 @@ const { period: asked, params } = setUpPage();
 const indicator = ['ON_TIME_RATE', 'PROGRESS_SCORE', 'ONLINE_SHARE'].includes(params.get('indicator'))
   ? params.get('indicator') : 'ON_TIME_RATE';
 document.getElementById('indicator').value = indicator;
-let provinces = [];
 let period = asked;
 
 const TOTALS = [
@@ -40,13 +39,16 @@ async function loadTotals() {
   list.dataset.loaded = 'true';
 }
 
+/**
+ * The provinces of the period are those of its leaderboard (ranked and unranked: the list is always complete), so
+ * that the page follows the map of units the period has (reorganisations) without knowing it.
+ */
 async function loadProvinces() {
-  if (provinces.length === 0) {
-    provinces = (await get(query('/api/v1/units', { level: 'PROVINCE' }))).units;
-  }
-  const reports = await Promise.all(provinces.map((unit) =>
-    get(query(`/api/v1/stats/units/${encodeURIComponent(unit.code)}`, { period }))));
-  period = reports[0]?.period ?? period;
+  const board = await get(query('/api/v1/leaderboards', { level: 'PROVINCE', period, indicator }));
+  period = board.period;
+  const codes = [...board.entries, ...board.unranked].map((unit) => unit.unitCode).sort();
+  const reports = await Promise.all(codes.map((code) =>
+    get(query(`/api/v1/stats/units/${encodeURIComponent(code)}`, { period }))));
   setFigure(document.getElementById('period-shown'), period, period);
   setFigure(document.getElementById('as-of'), reports[0]?.asOf, instant(reports[0]?.asOf));
   renderTable(document.getElementById('provinces'), [

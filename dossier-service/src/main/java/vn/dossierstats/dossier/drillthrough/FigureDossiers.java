@@ -14,7 +14,7 @@ import vn.dossierstats.dossier.DossierProperties;
 /**
  * The dossiers behind a figure, read from each dossier's last fact: the very snapshot metrics-service sums
  * (architecture invariant 4), so that the count here and the report's agree once the report has caught up. The facts'
- * fields are read from their JSON; {@code V30__drill_through.sql} indexes the unit path the filter starts with.
+ * fields are read from their JSON; {@code V50__drill_through.sql} indexes the unit path the filter starts with.
  */
 @Repository
 class FigureDossiers {
