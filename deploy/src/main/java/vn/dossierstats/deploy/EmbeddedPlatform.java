@@ -296,6 +296,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     String describe() {
         StringBuilder text = new StringBuilder("\nThe platform is up.\n\n");
+        text.append(
+                String.format("  %-18s %s/ (the country), %s/units/{code}%n", "dashboard", gatewayUrl(), gatewayUrl()));
         text.append(String.format("  %-18s %s/api/v1/%n", "gateway (public)", gatewayUrl()));
         for (Service service : services.subList(0, services.size() - 1)) {
             text.append(String.format(

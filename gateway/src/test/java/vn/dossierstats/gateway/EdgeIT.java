@@ -96,7 +96,6 @@ class EdgeIT extends GatewayITSupport {
     @Test
     void unknownPathsAndTheServicesActuatorsAre404Problems() {
         for (String path : List.of(
-                "/",
                 "/nope",
                 "/api/v2/stats/units/H26",
                 "/api/v1/nope",

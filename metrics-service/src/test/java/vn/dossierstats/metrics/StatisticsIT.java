@@ -256,7 +256,8 @@ class StatisticsIT {
                         "/api/v1/stats/units/{unitCode}/series",
                         "/api/v1/stats/units/{unitCode}/index",
                         "/api/v1/stats/units/{unitCode}/children/index",
-                        "/api/v1/stats/units/{unitCode}/series/index");
+                        "/api/v1/stats/units/{unitCode}/series/index",
+                        "/api/v1/stats/country");
         assertThat(doc.at("/paths/~1api~1v1~1stats~1units~1{unitCode}/get/parameters")
                         .toString())
                 .contains("\"period\"");
