@@ -165,17 +165,7 @@ public class Reports {
             counts = counts.plus(
                     owner.isEmpty() ? ownCounts(member, period) : peers.counts(owner.get(), member, period.key()));
         }
-        return new Counted(
-                Report.of(
-                        unit.code(),
-                        unit.name(),
-                        unit.level(),
-                        period.key(),
-                        local(period.start()),
-                        local(period.end()),
-                        now.atZone(zone).toOffsetDateTime(),
-                        counts),
-                counts);
+        return counted(unit, period, now, counts);
     }
 
     /** The report of the unit and period as the buckets stand. */
@@ -221,6 +211,10 @@ public class Reports {
         LocalDate end = period.end().isAfter(today) ? today.plusDays(1) : period.end();
         ReportCalculator calculator = new ReportCalculator(new BucketStore(engine.buckets(unit.code())), firstYear);
         PeriodCounts counts = calculator.counts(unit.code(), period, end);
+        return counted(unit, period, now, counts);
+    }
+
+    private Counted counted(UnitRecord unit, Period period, Instant now, PeriodCounts counts) {
         return new Counted(
                 Report.of(
                         unit.code(),

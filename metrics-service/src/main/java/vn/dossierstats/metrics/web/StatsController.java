@@ -6,11 +6,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.apache.kafka.streams.state.HostInfo;
@@ -29,7 +27,6 @@ import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.unitstats.Boundaries;
-import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
 
 /**
@@ -41,18 +38,24 @@ import vn.dossierstats.unitstats.Period;
 @RequestMapping("/api/v1/stats/units/{unitCode}")
 class StatsController {
 
-    private static final int MAX_POINTS = 1000;
     /** Where the reports of children held by other instances are fetched, all at once. */
     private static final Executor FETCHES = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Reports reports;
+    private final StatsQuery query;
     private final StatisticsEngine engine;
     private final Peers peers;
     private final JsonMapper json;
     private final ConditionalGet conditional;
 
     StatsController(
-            Reports reports, StatisticsEngine engine, Peers peers, JsonMapper json, MetricsProperties properties) {
+            Reports reports,
+            StatisticsEngine engine,
+            Peers peers,
+            JsonMapper json,
+            MetricsProperties properties,
+            StatsQuery query) {
+        this.query = query;
         this.reports = reports;
         this.engine = engine;
         this.peers = peers;
@@ -75,10 +78,10 @@ class StatsController {
             @RequestParam(required = false) String boundaries,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletRequest request) {
-        UnitRecord unit = unit(unitCode);
-        Period parsed = period(period, "period");
-        Boundaries map = boundaries(boundaries);
-        Optional<HostInfo> owner = owner(unit, request);
+        UnitRecord unit = query.unit(unitCode);
+        Period parsed = query.period(period);
+        Boundaries map = query.boundaries(boundaries);
+        Optional<HostInfo> owner = query.owner(unit, request);
         if (owner.isPresent()) {
             return peers.forward(owner.get(), request);
         }
@@ -104,9 +107,9 @@ class StatsController {
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String boundaries,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        UnitRecord unit = unit(unitCode);
-        Period parsed = period(period, "period");
-        Boundaries map = boundaries(boundaries);
+        UnitRecord unit = query.unit(unitCode);
+        Period parsed = query.period(period);
+        Boundaries map = query.boundaries(boundaries);
         reports.members(unit, parsed, map); // a unit that did not exist on that map has no children there either
         // each child's report where its buckets are: here, or asked of its instance (all at once)
         List<CompletableFuture<Object>> pending = new ArrayList<>();
@@ -120,7 +123,7 @@ class StatsController {
         }
         List<Object> children = new ArrayList<>(pending.size());
         for (CompletableFuture<Object> child : pending) {
-            children.add(joined(child));
+            children.add(StatsQuery.joined(child));
         }
         return answer(Map.of("unitCode", unit.code(), "period", parsed.key(), "children", children), ifNoneMatch);
     }
@@ -147,29 +150,15 @@ class StatsController {
             @RequestParam(required = false) String boundaries,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             HttpServletRequest request) {
-        UnitRecord unit = unit(unitCode);
-        Granularity parsedGranularity = granularity(granularity);
-        Period first = period(from, "from");
-        Period last = period(to, "to");
-        Boundaries map = boundaries(boundaries);
-        for (var named : List.of(Map.entry("from", first), Map.entry("to", last))) {
-            if (named.getValue().granularity() != parsedGranularity) {
-                throw ApiProblem.invalid(
-                        named.getKey(), "must be a " + parsedGranularity.name().toLowerCase(Locale.ROOT) + " period");
-            }
-        }
-        if (first.compareTo(last) > 0) {
-            throw ApiProblem.invalid("from", "must not be after 'to'");
-        }
-        Optional<HostInfo> owner = owner(unit, request);
+        UnitRecord unit = query.unit(unitCode);
+        List<Period> periods = query.series(granularity, from, to);
+        Boundaries map = query.boundaries(boundaries);
+        Optional<HostInfo> owner = query.owner(unit, request);
         if (owner.isPresent()) {
             return peers.forward(owner.get(), request);
         }
         List<Report> points = new ArrayList<>();
-        for (Period p = first; p.compareTo(last) <= 0; p = p.next()) {
-            if (points.size() == MAX_POINTS) {
-                throw ApiProblem.invalid("to", "a series has at most " + MAX_POINTS + " points");
-            }
+        for (Period p : periods) {
             points.add(reports.report(unit, p, map));
         }
         return answer(
@@ -177,7 +166,7 @@ class StatsController {
                         "unitCode",
                         unit.code(),
                         "granularity",
-                        parsedGranularity.name().toLowerCase(Locale.ROOT),
+                        StatsQuery.granularityName(periods.getFirst()),
                         "points",
                         points),
                 ifNoneMatch);
@@ -189,67 +178,5 @@ class StatsController {
      */
     private ResponseEntity<byte[]> answer(Map<String, Object> answer, String ifNoneMatch) {
         return conditional.answer(PreparedBody.of(json.writeValueAsBytes(answer)), ifNoneMatch);
-    }
-
-    /**
-     * The instance that holds the unit's buckets when it is another one. A request forwarded once is answered here or
-     * refused: were it forwarded again, two instances that disagree about the owner (a rebalance) would pass it on
-     * and on.
-     */
-    private Optional<HostInfo> owner(UnitRecord unit, HttpServletRequest request) {
-        Optional<HostInfo> owner = engine.remoteOwnerOf(unit.code());
-        if (owner.isPresent() && Peers.wasForwarded(request)) {
-            throw new Peers.PeerUnavailable("the statistics of " + unit.code() + " are moving between instances");
-        }
-        return owner;
-    }
-
-    private static Object joined(CompletableFuture<Object> child) {
-        try {
-            return child.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    private UnitRecord unit(String code) {
-        return reports.unit(code).orElseThrow(() -> ApiProblem.notFound("unknown unit " + code));
-    }
-
-    private Period period(String text, String field) {
-        if (text == null || text.isBlank()) {
-            if (field.equals("period")) {
-                return Period.of(Granularity.MONTH, reports.today());
-            }
-            throw ApiProblem.invalid(field, "is required");
-        }
-        Period period = Period.parse(text)
-                .orElseThrow(() -> ApiProblem.invalid(field, "must be YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD"));
-        if (period.start().isAfter(reports.today())) {
-            throw ApiProblem.invalid(field, "starts after today: a future period has no report");
-        }
-        if (period.start().getYear() < reports.firstYear()) {
-            // year 0 would even be reported in local mean time (+07:06:30): absurd, not an empty report
-            throw ApiProblem.invalid(field, "must not be before the year " + reports.firstYear());
-        }
-        return period;
-    }
-
-    private static Boundaries boundaries(String text) {
-        return Boundaries.parse(text)
-                .orElseThrow(() -> ApiProblem.invalid(
-                        "boundaries",
-                        "must be period (units as they were at the period's end) or current (today's units)"));
-    }
-
-    private static Granularity granularity(String text) {
-        if (text == null || text.isBlank()) {
-            throw ApiProblem.invalid("granularity", "is required: day, month, quarter or year");
-        }
-        try {
-            return Granularity.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("granularity", "must be day, month, quarter or year");
-        }
     }
 }
