@@ -97,7 +97,9 @@ class ReorganisationPlatformIT {
                 .containsExactly(
                         "carriedOver=0 new=1 early=0 onTime=1 late=0 inProgress=0",
                         "carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1");
-        assertThat(board("period=2025-06")).contains("RG1:1", "RG2:1");
+        // leaderboards follow the published counts of earlier periods within their publish interval
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(board("period=2025-06"))
+                .contains("RG1:1", "RG2:1"));
 
         // boundaries=current: every period on today's map, RG1 with all of RG2
         assertThat(figures("/api/v1/stats/units/RG1?period=2025-06&boundaries=current"))
@@ -114,7 +116,19 @@ class ReorganisationPlatformIT {
                 .containsExactly(
                         "carriedOver=0 new=3 early=1 onTime=1 late=0 inProgress=1",
                         "carriedOver=1 new=2 early=1 onTime=0 late=1 inProgress=1");
-        assertThat(board("period=2025-06&boundaries=current")).contains("RG1:2").doesNotContain("RG2:");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        board("period=2025-06&boundaries=current"))
+                .contains("RG1:2")
+                .doesNotContain("RG2:"));
+        // the dossiers behind a figure are those the figure counts, on the same map
+        assertThat(behind("RG1", "period=2025-07&figure=carriedOver")).containsExactly("A2");
+        assertThat(behind("RG1", "period=2025-07&figure=receivedNew")).containsExactlyInAnyOrder("A4", "A5");
+        assertThat(behind("RG1", "period=2025-06&figure=receivedNew")).containsExactly("A3");
+        assertThat(behind("RG1", "period=2025-06&figure=receivedNew&boundaries=current"))
+                .containsExactlyInAnyOrder("A1", "A2", "A3");
+        assertThat(get("/api/v1/stats/units/RG2/dossiers?period=2025-07&figure=receivedNew")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(get("/api/v1/stats/units/RG1?period=2025-06&boundaries=today")
                         .statusCode())
                 .isEqualTo(400);
@@ -173,6 +187,16 @@ class ReorganisationPlatformIT {
         List<String> points = new ArrayList<>();
         JSON.readTree(get(path).body()).get("points").forEach(p -> points.add(figures(p)));
         return points;
+    }
+
+    private static List<String> behind(String unit, String query) {
+        HttpResponse<String> response = get("/api/v1/stats/units/" + unit + "/dossiers?" + query);
+        assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JsonNode page = JSON.readTree(response.body());
+        page.get("dossiers").forEach(d -> ids.add(d.get("dossierId").asString()));
+        assertThat(page.get("count").asLong()).isEqualTo(ids.size());
+        return ids;
     }
 
     private static List<String> codes(String path) {

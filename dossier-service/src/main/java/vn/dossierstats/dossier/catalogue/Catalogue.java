@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import vn.dossierstats.dossier.calendar.ProcessingTime;
 import vn.dossierstats.dossier.outbox.Outbox;
 import vn.dossierstats.dossier.outbox.Topics;
+import vn.dossierstats.unitstats.UnitSpan;
 
 /**
  * Units and procedures in PostgreSQL; every change is announced through the outbox in the same transaction.
@@ -135,6 +136,26 @@ public class Catalogue {
                                 .query((rs, n) ->
                                         new Lineage.ParentChange(rs.getObject(1, LocalDate.class), rs.getString(2)))
                                 .list()));
+    }
+
+    /** Every unit with its validity and earlier parents: the map of units on any date, read in two queries. */
+    public List<UnitSpan> spans() {
+        Map<String, List<UnitSpan.FormerParent>> formerParents = new HashMap<>();
+        jdbc.sql("select code, until, parent_before from unit_parent_change order by code, until")
+                .query(rs -> {
+                    formerParents
+                            .computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
+                            .add(new UnitSpan.FormerParent(rs.getObject(2, LocalDate.class), rs.getString(3)));
+                });
+        return units(null, null).stream()
+                .map(unit -> new UnitSpan(
+                        unit.code(),
+                        unit.parentCode(),
+                        unit.validFrom(),
+                        unit.validTo(),
+                        unit.successor(),
+                        formerParents.getOrDefault(unit.code(), List.of())))
+                .toList();
     }
 
     /** Every cached unit, path and lineage is dropped now and once the change is committed. */

@@ -18,6 +18,8 @@ import vn.dossierstats.dossier.calendar.WorkingCalendar;
 import vn.dossierstats.dossier.calendaryears.CalendarYears;
 import vn.dossierstats.dossier.catalogue.Catalogue;
 import vn.dossierstats.dossier.web.ApiProblem;
+import vn.dossierstats.unitstats.Boundaries;
+import vn.dossierstats.unitstats.Territories;
 
 /**
  * Behind the dashboard's figures (issue 21): the dossiers a figure of a unit's period report counts, paged, and the
@@ -69,8 +71,17 @@ class DrillThroughController {
                     @RequestParam(required = false)
                     String figure,
             @Parameter(description = "0-based, default 0") @RequestParam(required = false) String page,
-            @Parameter(description = "1 to 500, default 50") @RequestParam(required = false) String size) {
+            @Parameter(description = "1 to 500, default 50") @RequestParam(required = false) String size,
+            @Parameter(
+                            description = "period (default): the units as they were at the period's end; current:"
+                                    + " today's, each with its predecessors (as the report)")
+                    @RequestParam(required = false)
+                    String boundaries) {
         knownUnit(code);
+        Boundaries map = Boundaries.parse(boundaries)
+                .orElseThrow(() -> ApiProblem.invalid(
+                        "boundaries",
+                        "must be period (units as they were at the period's end) or current (today's units)"));
         if (figure == null || figure.isBlank()) {
             throw ApiProblem.invalid("figure", "is required: one of " + Figure.names());
         }
@@ -92,7 +103,8 @@ class DrillThroughController {
         Instant end = range.end().atStartOfDay(zone).toInstant();
         // the running period is judged at "now", as its report is (domain.md)
         Instant e = end.isAfter(now) ? now : end;
-        DossierPage found = dossiers.behind(code, parsedFigure, s, e, parsedPage, parsedSize);
+        LocalDate mapDate = map == Boundaries.CURRENT ? today : range.end().minusDays(1);
+        DossierPage found = dossiers.behind(territory(code, mapDate), parsedFigure, s, e, parsedPage, parsedSize);
         return new BehindFigure(
                 code,
                 range.key(),
@@ -159,6 +171,22 @@ class DrillThroughController {
             int page,
             int size,
             List<DossierRow> dossiers) {}
+
+    /**
+     * The units whose dossiers the unit's report counts on the map of {@code on}: itself and those merged into it by
+     * then; 404 for a unit that did not exist then, as the report answers.
+     */
+    private List<String> territory(String code, LocalDate on) {
+        return switch (new Territories(catalogue.spans()).of(code, on)) {
+            case Territories.Members members -> members.codes();
+            case Territories.Ended ended ->
+                throw ApiProblem.notFound("unit " + ended.code() + " ended on " + ended.validTo() + "; its successor "
+                        + ended.successor() + " answers for it");
+            case Territories.NotYet notYet ->
+                throw ApiProblem.notFound("unit " + notYet.code() + " exists from " + notYet.validFrom());
+            case Territories.Unknown unknown -> throw ApiProblem.notFound("unknown unit " + unknown.code());
+        };
+    }
 
     private void knownUnit(String code) {
         if (catalogue.unit(code).isEmpty()) {

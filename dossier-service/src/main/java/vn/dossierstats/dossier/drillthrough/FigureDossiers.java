@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,9 +35,25 @@ class FigureDossiers {
             from (select dossier_id, cast(last_fact as jsonb) as j
                   from dossier
                   where last_fact is not null
-                    and (cast(last_fact as jsonb) -> 'unitPath') @> jsonb_build_array(cast(:unit as text))) f
+                    and (%s)) f
             where j ->> 'status' <> 'REFUSED'
             """;
+
+    /** The dossiers of any of the units (a territory: the unit and those merged into it), each found by the index. */
+    private static String facts(List<String> units) {
+        List<String> any = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            any.add("(cast(last_fact as jsonb) -> 'unitPath') @> jsonb_build_array(cast(:unit" + i + " as text))");
+        }
+        return FACTS.formatted(String.join(" or ", any));
+    }
+
+    private static JdbcClient.StatementSpec units(JdbcClient.StatementSpec statement, List<String> units) {
+        for (int i = 0; i < units.size(); i++) {
+            statement = statement.param("unit" + i, units.get(i));
+        }
+        return statement;
+    }
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -46,17 +63,17 @@ class FigureDossiers {
         this.zone = properties.timeZone();
     }
 
-    DossierPage behind(String unit, Figure figure, Instant s, Instant e, int page, int size) {
-        String filtered = "select * from (" + FACTS + ") d where " + figure.predicate();
-        long count = jdbc.sql("select count(*) from (" + filtered + ") c")
-                .param("unit", unit)
+    /** @param units the territory: the unit and the units merged into it, on the map of the figure */
+    DossierPage behind(List<String> units, Figure figure, Instant s, Instant e, int page, int size) {
+        String filtered = "select * from (" + facts(units) + ") d where " + figure.predicate();
+        long count = units(jdbc.sql("select count(*) from (" + filtered + ") c"), units)
                 .param("s", Timestamp.from(s))
                 .param("e", Timestamp.from(e))
                 .query(Long.class)
                 .single();
-        List<DossierRow> rows = jdbc.sql(
-                        filtered + " order by " + figure.order() + ", dossier_id limit :size offset :offset")
-                .param("unit", unit)
+        List<DossierRow> rows = units(
+                        jdbc.sql(filtered + " order by " + figure.order() + ", dossier_id limit :size offset :offset"),
+                        units)
                 .param("s", Timestamp.from(s))
                 .param("e", Timestamp.from(e))
                 .param("size", size)
@@ -68,16 +85,15 @@ class FigureDossiers {
 
     /** Open dossiers, not paused, not yet due, due by {@code until}: the most urgent first. */
     DossierPage dueBetween(String unit, Instant now, Instant until, int page, int size) {
-        String filtered = "select * from (" + FACTS + ") d where status = 'OPEN' and overdue_since is null"
-                + " and due > :now and due <= :until";
-        long count = jdbc.sql("select count(*) from (" + filtered + ") c")
-                .param("unit", unit)
+        String filtered = "select * from (" + facts(List.of(unit))
+                + ") d where status = 'OPEN' and overdue_since is null" + " and due > :now and due <= :until";
+        long count = units(jdbc.sql("select count(*) from (" + filtered + ") c"), List.of(unit))
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(until))
                 .query(Long.class)
                 .single();
-        List<DossierRow> rows = jdbc.sql(filtered + " order by due, dossier_id limit :size offset :offset")
-                .param("unit", unit)
+        List<DossierRow> rows = units(
+                        jdbc.sql(filtered + " order by due, dossier_id limit :size offset :offset"), List.of(unit))
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(until))
                 .param("size", size)
