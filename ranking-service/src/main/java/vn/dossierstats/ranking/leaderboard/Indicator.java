@@ -2,6 +2,8 @@ package vn.dossierstats.ranking.leaderboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.dossierstats.unitstats.PeriodCounts;
 import vn.dossierstats.unitstats.index.IndexGroup;
 import vn.dossierstats.unitstats.index.IndexInputs;
@@ -60,6 +62,22 @@ public enum Indicator {
         };
     }
 
+    /**
+     * The scorecards of the counts ranked lately: the six index indicators of one unit and period ask for the same
+     * one, one after another, and a scorecard is exact fractions, dearer than the rest of a ranking. Dropped whole
+     * when it grows past {@link #SCORECARDS_KEPT}: a pure function's memo, never stale.
+     */
+    private static final Map<PeriodCounts, Scorecard> SCORECARDS = new ConcurrentHashMap<>();
+
+    private static final int SCORECARDS_KEPT = 20_000;
+
+    private static Scorecard scorecard(PeriodCounts counts) {
+        if (SCORECARDS.size() > SCORECARDS_KEPT) {
+            SCORECARDS.clear();
+        }
+        return SCORECARDS.computeIfAbsent(counts, c -> NationalIndex.of(IndexInputs.of(c)));
+    }
+
     /** The published value, half-up from the exact fraction (or exact sum); null without volume or inputs. */
     public BigDecimal value(PeriodCounts counts) {
         long volume = volume(counts);
@@ -67,7 +85,7 @@ public enum Indicator {
             return null;
         }
         if (ofTheIndex()) {
-            Scorecard card = NationalIndex.of(IndexInputs.of(counts));
+            Scorecard card = scorecard(counts);
             Double score = group == null
                     ? card.total().score()
                     : card.groups().of(group).score();
