@@ -66,7 +66,9 @@ class InstancesIT {
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString()))) {
             admin.createTopics(Set.of(
                             new NewTopic("dossier.facts.v1", 4, (short) 1),
-                            new NewTopic("catalogue.units.v1", 1, (short) 1)))
+                            new NewTopic("catalogue.units.v1", 1, (short) 1),
+                            new NewTopic("catalogue.procedures.v1", 1, (short) 1),
+                            new NewTopic("catalogue.unit-procedures.v1", 1, (short) 1)))
                     .all()
                     .get();
         }

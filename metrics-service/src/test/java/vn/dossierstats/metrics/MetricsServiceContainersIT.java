@@ -39,7 +39,9 @@ class MetricsServiceContainersIT {
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers()))) {
             admin.createTopics(Set.of(
                             new NewTopic("dossier.facts.v1", 1, (short) 1),
-                            new NewTopic("catalogue.units.v1", 1, (short) 1)))
+                            new NewTopic("catalogue.units.v1", 1, (short) 1),
+                            new NewTopic("catalogue.procedures.v1", 1, (short) 1),
+                            new NewTopic("catalogue.unit-procedures.v1", 1, (short) 1)))
                     .all()
                     .get();
         }

@@ -66,7 +66,9 @@ class StatisticsIT {
             // declared by dossier-service in production
             admin.createTopics(Set.of(
                             new NewTopic("dossier.facts.v1", 2, (short) 1),
-                            new NewTopic("catalogue.units.v1", 2, (short) 1)))
+                            new NewTopic("catalogue.units.v1", 2, (short) 1),
+                            new NewTopic("catalogue.procedures.v1", 1, (short) 1),
+                            new NewTopic("catalogue.unit-procedures.v1", 1, (short) 1)))
                     .all()
                     .get();
         } catch (Exception e) {
@@ -786,6 +788,105 @@ class StatisticsIT {
                                                 .atZone(ZONE)
                                                 .toInstant() + "\"",
                         classification == null ? "null" : "\"" + classification + "\"");
+    }
+
+    /**
+     * Issue 22, hand-worked: the procedure-based sub-indicators of province PX in September from the catalogue and
+     * three dossiers. PX.001 is assigned 8.A (fully online, fee) and 8.B (partly online); PX.002 has none assigned, so
+     * its procedures in scope are those it received: 8.C (not online, fee) and 8.B. Then PX.002 is assigned 8.C only,
+     * and the figures follow the catalogue without a new fact.
+     */
+    @Test
+    void theProcedureBasedIndexComesFromTheCatalogueAndFollowsItsChanges() throws Exception {
+        send("catalogue.units.v1", "PX", unit("PX", "Tỉnh X", "PROVINCE", null, ""));
+        send("catalogue.units.v1", "PX.001", unit("PX.001", "Xã X1", "COMMUNE", "PX", ""));
+        send("catalogue.units.v1", "PX.002", unit("PX.002", "Xã X2", "COMMUNE", "PX", ""));
+        send("catalogue.procedures.v1", "8.A", "{\"code\":\"8.A\",\"onlineLevel\":\"FULL\",\"feeCharging\":true}");
+        send("catalogue.procedures.v1", "8.B", "{\"code\":\"8.B\",\"onlineLevel\":\"PARTIAL\",\"feeCharging\":false}");
+        send("catalogue.procedures.v1", "8.C", "{\"code\":\"8.C\",\"onlineLevel\":\"NONE\",\"feeCharging\":true}");
+        send("catalogue.unit-procedures.v1", "PX.001", "{\"unitCode\":\"PX.001\",\"procedures\":[\"8.A\",\"8.B\"]}");
+        send(
+                "dossier.facts.v1",
+                "PX-1",
+                procedureFact("PX-1", "PX.001", "8.A", "ONLINE", "2026-09-03T09:00", "2026-09-05T10:00"));
+        send("dossier.facts.v1", "PX-2", procedureFact("PX-2", "PX.002", "8.C", "DIRECT", "2026-09-10T09:00", null));
+        send("dossier.facts.v1", "PX-3", procedureFact("PX-3", "PX.002", "8.B", "ONLINE", "2026-09-12T09:00", null));
+
+        // offered online: 2 of 3 distinct procedures, 2 × (2/3) / 0.8 = 1.6667; used: 2 of 3 unit–procedure pairs
+        // (PX.001's 8.A, PX.002's 8.B), 4 × 2/3 = 2.6667; dossiers online 2 of 3 ≥ 50 %: 6. Group 10.3333 → 10.33.
+        // Payment: 1 of 2 fee-bearing dossiers paid online, 6 × 1/2 = 3; procedures paid online 1 of 2 fee-charging,
+        // 2.5 × 1/2 = 1.25; fee procedures used 2 of 2, 2.5 capped at 2. Group 6.25.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode index = get("/api/v1/stats/units/PX/index?period=2026-09");
+            assertThat(index.get("procedureScope").asString()).isEqualTo("ASSIGNED");
+            JsonNode online = index.get("groups").get("onlineServices");
+            assertThat(online.get("indicators").get(0).toString())
+                    .isEqualTo("{\"key\":\"OFFERED_ONLINE\",\"numerator\":2,\"denominator\":3,\"score\":1.67,"
+                            + "\"max\":2,\"missing\":null}");
+            assertThat(online.get("indicators").get(1).toString())
+                    .isEqualTo("{\"key\":\"ONLINE_SERVICES_USED\",\"numerator\":2,\"denominator\":3,"
+                            + "\"score\":2.67,\"max\":4,\"missing\":null}");
+            assertThat(online.get("score").asDouble()).isEqualTo(10.33);
+            assertThat(online.get("reachableMax").asInt()).isEqualTo(12);
+            JsonNode payment = index.get("groups").get("onlinePayment");
+            assertThat(payment.get("score").asDouble()).isEqualTo(6.25);
+            assertThat(payment.get("indicators").get(1).get("numerator").asLong())
+                    .isEqualTo(1);
+            assertThat(payment.get("indicators").get(2).get("score").asDouble()).isEqualTo(2.0);
+        });
+        // a commune's own: PX.002 received 8.C and 8.B, one pair used of one online-offered
+        JsonNode commune = get("/api/v1/stats/units/PX/children/index?period=2026-09")
+                .get("children")
+                .get(1);
+        assertThat(commune.get("unitCode").asString()).isEqualTo("PX.002");
+        assertThat(commune.get("procedureScope").asString()).isEqualTo("RECEIVED");
+        assertThat(commune.get("groups")
+                        .get("onlineServices")
+                        .get("indicators")
+                        .get(1)
+                        .get("score")
+                        .asDouble())
+                .isEqualTo(4.0);
+
+        send("catalogue.unit-procedures.v1", "PX.002", "{\"unitCode\":\"PX.002\",\"procedures\":[\"8.C\"]}");
+        // PX.002's pair of 8.B leaves the scope: 1 of 2 pairs used, 4 × 1/2 = 2
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode used = get("/api/v1/stats/units/PX/index?period=2026-09")
+                    .get("groups")
+                    .get("onlineServices")
+                    .get("indicators")
+                    .get(1);
+            assertThat(used.get("numerator").asLong()).isEqualTo(1);
+            assertThat(used.get("denominator").asLong()).isEqualTo(2);
+            assertThat(used.get("score").asDouble()).isEqualTo(2.0);
+        });
+    }
+
+    /** A fee-bearing dossier of a procedure, paid online at {@code paid} (local) or not paid. */
+    private static String procedureFact(
+            String id, String unit, String procedure, String channel, String received, String paid) {
+        Instant receivedAt =
+                java.time.LocalDateTime.parse(received).atZone(ZONE).toInstant();
+        return """
+                {"dossierId":"%s","sequence":1,"acceptedAt":"%s","unitCode":"%s","unitPath":["PX","%s"],
+                 "procedureCode":"%s","channel":"%s","status":"OPEN","receivedAt":"%s","dueAt":"%s",
+                 "overdueSince":null,"endedAt":null,"classification":null,"digitized":false,
+                 "feeRequired":%s,"paidOnlineAt":%s}""".formatted(
+                        id,
+                        CLOCK.instant(),
+                        unit,
+                        unit,
+                        procedure,
+                        channel,
+                        receivedAt,
+                        receivedAt.plus(Duration.ofDays(30)),
+                        !procedure.equals("8.B"),
+                        paid == null
+                                ? "null"
+                                : "\""
+                                        + java.time.LocalDateTime.parse(paid)
+                                                .atZone(ZONE)
+                                                .toInstant() + "\"");
     }
 
     /**

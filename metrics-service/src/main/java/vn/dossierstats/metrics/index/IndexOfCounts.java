@@ -6,9 +6,9 @@ import vn.dossierstats.unitstats.index.NationalIndex;
 import vn.dossierstats.unitstats.index.Scorecard;
 
 /**
- * The index inputs the buckets give: the period report's counts with the index's own (electronic results, digitised
- * dossiers among totalToProcess, dislikes). The procedure-based counts are not kept yet: they stay null, and their
- * sub-indicators say so. ranking-service ranks on the same function of the same counts (unit.stats.v1).
+ * The scorecard of a unit's counts: the period report's with the index's own (electronic results, digitised dossiers
+ * among totalToProcess, dislikes) and the procedure-based ones where they were counted (else their sub-indicators say
+ * what is missing). ranking-service ranks on the same function of the same counts (unit.stats.v1).
  */
 public final class IndexOfCounts {
 

@@ -86,7 +86,7 @@ public class ProvinceGauges implements SmartLifecycle {
                 if (unit != null
                         && unit.parentCode() == null
                         && unit.span().existsOn(month.end().minusDays(1))) {
-                    Reports.Counted counted = reports.counted(unit, month, Boundaries.PERIOD);
+                    Reports.Counted counted = reports.forIndex(unit, month, Boundaries.PERIOD);
                     ProvinceFigures province = ProvinceFigures.of(counted.report());
                     figures.add(province);
                     IndexScores.of(IndexOfCounts.scorecard(counted.counts()))

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
@@ -12,7 +13,8 @@ import vn.dossierstats.unitstats.Period;
 /**
  * What one dossier fact adds to the buckets of every unit on its path: receipt counts where it was received, its
  * classification, electronic result and (per period) dissatisfaction where it ended, +1/-1 open, open digitised and
- * overdue where those states begin and end. By unit code, then by period key.
+ * overdue where those states begin and end. By unit code, then by period key. And its {@link ProcedureUsage}: by unit
+ * code, then by {@link #usageKey}.
  */
 public final class Contributions {
 
@@ -105,6 +107,56 @@ public final class Contributions {
         delta.values().forEach(buckets -> buckets.values().removeIf(Counts::isZero));
         delta.values().removeIf(Map::isEmpty);
         return delta;
+    }
+
+    /**
+     * What the dossier adds to the procedure usage of every unit on its path, in each period of its receipt: one
+     * dossier of its procedure received by the unit that received it (the last of the path), online or not, paid
+     * online before the period's end or not. Nothing for a fact without a procedure (kept by an earlier version).
+     */
+    public Map<String, Map<String, ProcedureUsage>> usage(DossierFact fact) {
+        Map<String, Map<String, ProcedureUsage>> result = new HashMap<>();
+        if (fact == null
+                || fact.refused()
+                || fact.receivedAt() == null
+                || fact.procedureCode() == null
+                || fact.unitPath() == null
+                || fact.unitPath().isEmpty()) {
+            return result;
+        }
+        String own = fact.unitPath().getLast();
+        long online = "ONLINE".equals(fact.channel()) ? 1 : 0;
+        LocalDate receivedOn = LocalDate.ofInstant(fact.receivedAt(), zone);
+        for (Granularity granularity : Granularity.values()) {
+            Period period = Period.of(granularity, receivedOn);
+            boolean paidInTime = fact.feeRequired()
+                    && fact.paidOnlineAt() != null
+                    && fact.paidOnlineAt()
+                            .isBefore(period.end().atStartOfDay(zone).toInstant());
+            ProcedureUsage usage = new ProcedureUsage(1, online, paidInTime ? 1 : 0);
+            String key = usageKey(period.key(), own, fact.procedureCode());
+            for (String unit : fact.unitPath()) {
+                result.computeIfAbsent(unit, u -> new HashMap<>()).put(key, usage);
+            }
+        }
+        return result;
+    }
+
+    /** The new fact's usage minus the old one's, without zero entries or units left unchanged. */
+    public Map<String, Map<String, ProcedureUsage>> usageDelta(DossierFact previous, DossierFact next) {
+        Map<String, Map<String, ProcedureUsage>> delta = usage(next);
+        usage(previous)
+                .forEach((unit, entries) ->
+                        entries.forEach((key, usage) -> delta.computeIfAbsent(unit, u -> new HashMap<>())
+                                .merge(key, usage.negate(), ProcedureUsage::plus)));
+        delta.values().forEach(entries -> entries.values().removeIf(ProcedureUsage::isZero));
+        delta.values().removeIf(Map::isEmpty);
+        return delta;
+    }
+
+    /** {@code <period key>|<unit that received>|<procedure>}, e.g. {@code 2026-07|H26.30|1.004227}. */
+    public static String usageKey(String period, String receivedBy, String procedure) {
+        return period + "|" + receivedBy + "|" + procedure;
     }
 
     private void add(Map<String, Map<String, Counts>> result, DossierFact fact, Instant at, Counts counts) {

@@ -10,12 +10,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.ByteUtils;
+import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
 
 /**
  * A {@link Delta} on the repartition topic: a format byte, the acceptance (a flag, epoch seconds and nanos), then
- * each bucket's period key and counts (see {@link CountsSerde}). Records written as JSON by earlier versions are
- * still read.
+ * each bucket's period key and counts (see {@link CountsSerde}), then each procedure usage's key and its three counts.
+ * Records written as JSON or without the usage by earlier versions are still read.
  */
 final class DeltaSerde {
 
@@ -26,8 +27,15 @@ final class DeltaSerde {
             if (delta == null) {
                 return null;
             }
-            ByteBuffer buffer =
-                    ByteBuffer.allocate(1 + 1 + 10 + 5 + 5 + delta.buckets().size() * (1 + 16 + CountsSerde.MAX_SIZE));
+            Map<byte[], ProcedureUsage> usage = new java.util.LinkedHashMap<>();
+            int usageSize = 5;
+            for (Map.Entry<String, ProcedureUsage> entry : delta.usage().entrySet()) {
+                byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
+                usage.put(key, entry.getValue());
+                usageSize += 5 + key.length + 3 * 10;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(
+                    1 + 1 + 10 + 5 + 5 + delta.buckets().size() * (1 + 16 + CountsSerde.MAX_SIZE) + usageSize);
             buffer.put(CountsSerde.FORMAT);
             Instant acceptedAt = delta.acceptedAt();
             buffer.put((byte) (acceptedAt == null ? 0 : 1));
@@ -44,6 +52,14 @@ final class DeltaSerde {
                 buffer.put((byte) key.length);
                 buffer.put(key);
                 CountsSerde.write(counts, buffer);
+            });
+            ByteUtils.writeVarint(usage.size(), buffer);
+            usage.forEach((key, used) -> {
+                ByteUtils.writeVarint(key.length, buffer);
+                buffer.put(key);
+                ByteUtils.writeVarlong(used.received(), buffer);
+                ByteUtils.writeVarlong(used.online(), buffer);
+                ByteUtils.writeVarlong(used.paidOnline(), buffer);
             });
             return java.util.Arrays.copyOf(buffer.array(), buffer.position());
         };
@@ -71,7 +87,23 @@ final class DeltaSerde {
                 buffer.get(key);
                 buckets.put(new String(key, StandardCharsets.US_ASCII), CountsSerde.read(buffer, format));
             }
-            return new Delta(buckets, acceptedAt);
+            // deltas in flight across an upgrade end here
+            Map<String, ProcedureUsage> usage = new HashMap<>();
+            if (buffer.hasRemaining()) {
+                int entries = ByteUtils.readVarint(buffer);
+                for (int i = 0; i < entries; i++) {
+                    int length = ByteUtils.readVarint(buffer);
+                    String key = new String(bytes, buffer.position(), length, StandardCharsets.UTF_8);
+                    buffer.position(buffer.position() + length);
+                    usage.put(
+                            key,
+                            new ProcedureUsage(
+                                    ByteUtils.readVarlong(buffer),
+                                    ByteUtils.readVarlong(buffer),
+                                    ByteUtils.readVarlong(buffer)));
+                }
+            }
+            return new Delta(buckets, usage, acceptedAt);
         };
         return Serdes.serdeFrom(serializer, deserializer);
     }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What this service reads of a fact on dossier.facts.v1 (written by dossier-service; docs/events.md).
  * {@code electronicResult} and {@code ratings} feed the national index; a fact written before them has neither
- * (boxed and nullable: an absent primitive would not read).
+ * (boxed and nullable: an absent primitive would not read). {@code procedureCode} feeds the index's procedure-based
+ * counts; a fact kept in the store by a version before them has none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DossierFact(
@@ -26,7 +27,8 @@ public record DossierFact(
         boolean feeRequired,
         Instant paidOnlineAt,
         Boolean electronicResult,
-        List<Rated> ratings) {
+        List<Rated> ratings,
+        String procedureCode) {
 
     /** One rating of the dossier with its instant. */
     public record Rated(Instant at, String rating) {
@@ -34,6 +36,44 @@ public record DossierFact(
         public boolean dissatisfied() {
             return "DISSATISFIED".equals(rating);
         }
+    }
+
+    /** A fact without its procedure. */
+    public DossierFact(
+            String dossierId,
+            long sequence,
+            Instant acceptedAt,
+            String unitCode,
+            List<String> unitPath,
+            String channel,
+            String status,
+            Instant receivedAt,
+            Instant overdueSince,
+            Instant endedAt,
+            String classification,
+            boolean digitized,
+            boolean feeRequired,
+            Instant paidOnlineAt,
+            Boolean electronicResult,
+            List<Rated> ratings) {
+        this(
+                dossierId,
+                sequence,
+                acceptedAt,
+                unitCode,
+                unitPath,
+                channel,
+                status,
+                receivedAt,
+                overdueSince,
+                endedAt,
+                classification,
+                digitized,
+                feeRequired,
+                paidOnlineAt,
+                electronicResult,
+                ratings,
+                null);
     }
 
     /** A fact without the national index's fields (as written before them). */
@@ -68,6 +108,29 @@ public record DossierFact(
                 feeRequired,
                 paidOnlineAt,
                 null,
+                null,
+                null);
+    }
+
+    /** The same fact as a version before procedure codes kept it. */
+    public DossierFact withoutProcedure() {
+        return new DossierFact(
+                dossierId,
+                sequence,
+                acceptedAt,
+                unitCode,
+                unitPath,
+                channel,
+                status,
+                receivedAt,
+                overdueSince,
+                endedAt,
+                classification,
+                digitized,
+                feeRequired,
+                paidOnlineAt,
+                electronicResult,
+                ratings,
                 null);
     }
 

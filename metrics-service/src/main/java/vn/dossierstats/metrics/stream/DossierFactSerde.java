@@ -19,8 +19,13 @@ import org.apache.kafka.common.utils.ByteUtils;
  */
 final class DossierFactSerde {
 
-    /** 2 adds the national index's electronic result (flags 8 and 4) and ratings; 1 is still read. */
-    private static final byte FORMAT = 2;
+    /**
+     * 2 adds the national index's electronic result (flags 8 and 4) and ratings, 3 the procedure code; 1 and 2 are
+     * still read.
+     */
+    private static final byte FORMAT = 3;
+
+    private static final byte FORMAT_WITHOUT_PROCEDURE = 2;
 
     private static final byte FORMAT_WITHOUT_INDEX = 1;
     private static final String[] RATINGS = {null, "VERY_SATISFIED", "SATISFIED", "DISSATISFIED"};
@@ -44,7 +49,9 @@ final class DossierFactSerde {
 
     private static byte[] write(DossierFact f) {
         List<byte[]> strings = new ArrayList<>();
-        for (String s : new String[] {f.dossierId(), f.unitCode(), f.channel(), f.status(), f.classification()}) {
+        for (String s : new String[] {
+            f.dossierId(), f.unitCode(), f.channel(), f.status(), f.classification(), f.procedureCode()
+        }) {
             strings.add(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
         }
         List<String> path = f.unitPath() == null ? List.of() : f.unitPath();
@@ -61,7 +68,7 @@ final class DossierFactSerde {
         ByteBuffer buffer = ByteBuffer.allocate(size);
         buffer.put(FORMAT);
         ByteUtils.writeVarlong(f.sequence(), buffer);
-        strings.forEach(s -> string(s, buffer));
+        strings.subList(0, 5).forEach(s -> string(s, buffer));
         ByteUtils.writeVarint(f.unitPath() == null ? -1 : units.size(), buffer);
         units.forEach(u -> string(u, buffer));
         for (Instant instant :
@@ -77,12 +84,13 @@ final class DossierFactSerde {
                 buffer.put(ratingCode(rated.rating()));
             }
         }
+        string(strings.get(5), buffer);
         return java.util.Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     private static DossierFact read(ByteBuffer buffer) {
         byte format = buffer.get();
-        if (format != FORMAT && format != FORMAT_WITHOUT_INDEX) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_PROCEDURE && format != FORMAT_WITHOUT_INDEX) {
             throw new org.apache.kafka.common.errors.SerializationException("unknown format " + format);
         }
         long sequence = ByteUtils.readVarlong(buffer);
@@ -107,7 +115,8 @@ final class DossierFactSerde {
         byte flags = buffer.get();
         Boolean electronicResult = null;
         List<DossierFact.Rated> ratings = null;
-        if (format == FORMAT) {
+        String procedureCode = null;
+        if (format != FORMAT_WITHOUT_INDEX) {
             electronicResult = (flags & 8) == 0 ? null : (flags & 4) != 0;
             int count = ByteUtils.readVarint(buffer);
             if (count >= 0) {
@@ -117,6 +126,9 @@ final class DossierFactSerde {
                     ratings.add(new DossierFact.Rated(at, RATINGS[buffer.get()]));
                 }
                 ratings = List.copyOf(ratings);
+            }
+            if (format == FORMAT) {
+                procedureCode = string(buffer);
             }
         }
         return new DossierFact(
@@ -135,7 +147,8 @@ final class DossierFactSerde {
                 (flags & 2) != 0,
                 paidOnlineAt,
                 electronicResult,
-                ratings);
+                ratings,
+                procedureCode);
     }
 
     /** 8: the fact has the field (facts written before it have not), 4: its value. */

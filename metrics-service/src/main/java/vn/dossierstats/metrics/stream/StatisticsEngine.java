@@ -30,6 +30,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.dossierstats.metrics.MetricsProperties;
+import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
 
 /**
@@ -78,7 +79,8 @@ public class StatisticsEngine implements SmartLifecycle {
     }
 
     private void awaitTopicsThenStart() {
-        Set<String> sources = Set.of(Topics.DOSSIER_FACTS, Topics.UNITS, Topics.UNIT_STATS);
+        Set<String> sources = Set.of(
+                Topics.DOSSIER_FACTS, Topics.UNITS, Topics.PROCEDURES, Topics.UNIT_PROCEDURES, Topics.UNIT_STATS);
         Instant deadline = clock.instant().plus(properties.sourceTopicWait());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
             while (running) {
@@ -256,6 +258,22 @@ public class StatisticsEngine implements SmartLifecycle {
 
     public ReadOnlyKeyValueStore<String, UnitRecord> units() {
         return store(StatisticsTopology.UNITS);
+    }
+
+    /** The procedure-based index counts, read from the usage store of the partition that holds the unit's buckets. */
+    public ProcedureIndex procedureIndex(String unitCode) {
+        KafkaStreams current = streams;
+        if (current == null) {
+            throw new InvalidStateStoreException("the statistics engine has not started yet");
+        }
+        KeyQueryMetadata owner = current.queryMetadataForKey(
+                StatisticsTopology.BUCKETS, unitCode, Serdes.String().serializer());
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, ProcedureUsage>> query =
+                StoreQueryParameters.fromNameAndType(StatisticsTopology.USAGE, QueryableStoreTypes.keyValueStore());
+        return new ProcedureIndex(
+                current.store(owner.partition() < 0 ? query : query.withPartition(owner.partition())),
+                store(StatisticsTopology.PROCEDURES),
+                store(StatisticsTopology.ASSIGNMENTS));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

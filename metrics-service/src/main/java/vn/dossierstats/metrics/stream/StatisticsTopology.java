@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -25,6 +27,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
 import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.unitstats.Period;
@@ -49,6 +52,12 @@ public final class StatisticsTopology {
     public static final String LAST_FACTS = "last-facts";
     public static final String BUCKETS = "buckets";
     public static final String UNITS = "units";
+    /** What each unit received of each procedure, per period: {@link UsageStore}. */
+    public static final String USAGE = "procedure-usage";
+    /** The catalogue's procedures and the procedures assigned to units (global: every instance holds all). */
+    public static final String PROCEDURES = "procedures";
+
+    public static final String ASSIGNMENTS = "unit-procedures";
     /** The repartition by unit: topic {@code <applicationId>-unit-deltas-repartition}. */
     static final String UNIT_DELTAS = "unit-deltas";
     /** How many later periods a late change republishes at most (older ones are recomputed on read). */
@@ -107,8 +116,30 @@ public final class StatisticsTopology {
                 Consumed.with(Serdes.String(), JsonSerde.of(UnitRecord.class)),
                 Materialized.<String, UnitRecord, KeyValueStore<Bytes, byte[]>>as(UNITS));
 
+        CatalogueVersion catalogue = new CatalogueVersion();
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(PROCEDURES),
+                                Serdes.String(),
+                                JsonSerde.of(ProcedureRecord.class))
+                        .withLoggingDisabled(),
+                Topics.PROCEDURES,
+                Consumed.with(Serdes.String(), JsonSerde.of(ProcedureRecord.class)),
+                () -> catalogue.keeper(PROCEDURES));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.inMemoryKeyValueStore(ASSIGNMENTS),
+                                Serdes.String(),
+                                JsonSerde.of(UnitProceduresRecord.class))
+                        .withLoggingDisabled(),
+                Topics.UNIT_PROCEDURES,
+                Consumed.with(Serdes.String(), JsonSerde.of(UnitProceduresRecord.class)),
+                () -> catalogue.keeper(ASSIGNMENTS));
+
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(stores.apply(LAST_FACTS), Serdes.String(), DossierFactSerde.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(USAGE), Serdes.String(), UsageStore.serde())
+                .withCachingEnabled());
         // cached: the buckets of the running periods change with nearly every fact, and the cache writes each to the
         // store and its changelog once per commit instead of once per change
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BUCKETS), Serdes.String(), CountsSerde.serde())
@@ -118,7 +149,10 @@ public final class StatisticsTopology {
                 .process(() -> new FactDeltas(contributions), LAST_FACTS)
                 .repartition(
                         Repartitioned.with(Serdes.String(), DeltaSerde.serde()).withName(UNIT_DELTAS))
-                .process(() -> new BucketAggregator(zone, firstYear, cadence, clock, freshness, versions), BUCKETS)
+                .process(
+                        () -> new BucketAggregator(zone, firstYear, cadence, clock, freshness, versions, catalogue),
+                        BUCKETS,
+                        USAGE)
                 .to(Topics.UNIT_STATS, Produced.with(Serdes.String(), JsonSerde.of(UnitStats.class)));
         return builder.build();
     }
@@ -150,10 +184,17 @@ public final class StatisticsTopology {
                 return; // a redelivery or an older fact: already applied
             }
             lastFacts.put(record.key(), fact);
-            contributions
-                    .delta(previous, fact)
-                    .forEach((unit, buckets) ->
-                            context.forward(record.withKey(unit).withValue(new Delta(buckets, fact.acceptedAt()))));
+            Map<String, Map<String, Counts>> buckets = contributions.delta(previous, fact);
+            Map<String, Map<String, ProcedureUsage>> usage = contributions.usageDelta(previous, fact);
+            Set<String> units = new LinkedHashSet<>(buckets.keySet());
+            units.addAll(usage.keySet());
+            for (String unit : units) {
+                context.forward(record.withKey(unit)
+                        .withValue(new Delta(
+                                buckets.getOrDefault(unit, Map.of()),
+                                usage.getOrDefault(unit, Map.of()),
+                                fact.acceptedAt())));
+            }
         }
     }
 
@@ -165,27 +206,43 @@ public final class StatisticsTopology {
         private final Clock clock;
         private final Timer freshness;
         private final UnitVersions versions;
+        private final CatalogueVersion catalogue;
         private final DirtyPeriods dirty = new DirtyPeriods(MAX_REPUBLISHED);
 
         private ProcessorContext<String, UnitStats> context;
         private KeyValueStore<String, Counts> buckets;
+        private KeyValueStore<String, ProcedureUsage> usage;
         private ReportCalculator calculator;
+        private PublishedProcedures procedures;
 
         BucketAggregator(
-                ZoneId zone, int firstYear, Cadence cadence, Clock clock, Timer freshness, UnitVersions versions) {
+                ZoneId zone,
+                int firstYear,
+                Cadence cadence,
+                Clock clock,
+                Timer freshness,
+                UnitVersions versions,
+                CatalogueVersion catalogue) {
             this.zone = zone;
             this.firstYear = firstYear;
             this.cadence = cadence;
             this.clock = clock;
             this.freshness = freshness;
             this.versions = versions;
+            this.catalogue = catalogue;
         }
 
         @Override
         public void init(ProcessorContext<String, UnitStats> context) {
             this.context = context;
             this.buckets = context.getStateStore(BUCKETS);
+            this.usage = context.getStateStore(USAGE);
             this.calculator = new ReportCalculator(new BucketStore(buckets), firstYear);
+            this.procedures = new PublishedProcedures(
+                    new ProcedureIndex(usage, context.getStateStore(PROCEDURES), context.getStateStore(ASSIGNMENTS)),
+                    context.getStateStore(UNITS),
+                    catalogue,
+                    clock);
             context.schedule(cadence.running(), PunctuationType.WALL_CLOCK_TIME, timestamp -> publish(false));
             context.schedule(cadence.past(), PunctuationType.WALL_CLOCK_TIME, timestamp -> publish(true));
         }
@@ -202,6 +259,20 @@ public final class StatisticsTopology {
                 buckets.put(key, updated.isZero() ? null : updated);
                 dirty.mark(unit, period, acceptedAt);
             }
+            for (Map.Entry<String, ProcedureUsage> change :
+                    record.value().usage().entrySet()) {
+                String periodKey = change.getKey().substring(0, change.getKey().indexOf('|'));
+                Period period = Period.parse(periodKey).orElseThrow();
+                String key = UsageStore.key(unit, period, change.getKey());
+                ProcedureUsage current = usage.get(key);
+                ProcedureUsage before = current == null ? ProcedureUsage.ZERO : current;
+                ProcedureUsage updated = before.plus(change.getValue());
+                usage.put(key, updated.isZero() ? null : updated);
+                if (before.presence() != updated.presence()) {
+                    procedures.changed(unit, period);
+                    dirty.mark(unit, period, acceptedAt);
+                }
+            }
             // after the writes: a reader that sees the new version reads them
             versions.changed(unit);
             if (acceptedAt != null) {
@@ -211,6 +282,8 @@ public final class StatisticsTopology {
 
         /** @param past whether the earlier periods are due too, or only the running ones */
         private void publish(boolean past) {
+            // a catalogue change moves the index of every figure published with the catalogue before it
+            procedures.republishOnCatalogueChange((unit, period) -> dirty.mark(unit, period, null));
             if (dirty.isEmpty()) {
                 return;
             }
@@ -219,8 +292,10 @@ public final class StatisticsTopology {
             for (DirtyPeriods.Run run : dirty.drain(today, past)) {
                 List<PeriodCounts> counts = calculator.counts(run.unit(), run.periods(), today);
                 for (int i = 0; i < counts.size(); i++) {
-                    String period = run.periods().get(i).key();
-                    UnitStats stats = new UnitStats(run.unit(), period, counts.get(i), now, run.lastAcceptedAt());
+                    Period of = run.periods().get(i);
+                    String period = of.key();
+                    PeriodCounts withProcedures = counts.get(i).withProcedures(procedures.of(run.unit(), of));
+                    UnitStats stats = new UnitStats(run.unit(), period, withProcedures, now, run.lastAcceptedAt());
                     context.forward(new Record<>(run.unit() + "|" + period, stats, now.toEpochMilli()));
                 }
             }

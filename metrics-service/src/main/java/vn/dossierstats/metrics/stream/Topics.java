@@ -16,6 +16,10 @@ public class Topics {
     public static final String DOSSIER_FACTS = "dossier.facts.v1";
     /** Read. Key: unit code. Value: UnitRecord JSON. */
     public static final String UNITS = "catalogue.units.v1";
+    /** Read. Key: procedure code. Value: ProcedureRecord JSON. */
+    public static final String PROCEDURES = "catalogue.procedures.v1";
+    /** Read. Key: unit code. Value: UnitProceduresRecord JSON. */
+    public static final String UNIT_PROCEDURES = "catalogue.unit-procedures.v1";
     /** Written. Key: {@code unitCode|period}. Value: UnitStats JSON. Compacted. */
     public static final String UNIT_STATS = "unit.stats.v1";
 

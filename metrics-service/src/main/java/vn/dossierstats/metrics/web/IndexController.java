@@ -120,7 +120,7 @@ class IndexController {
         if (owner.isPresent()) {
             return peers.forward(owner.get(), request);
         }
-        return answer(UnitIndex.of(reports.counted(unit, parsed, map)), ifNoneMatch);
+        return answer(UnitIndex.of(reports.forIndex(unit, parsed, map)), ifNoneMatch);
     }
 
     @GetMapping(path = "/children/index", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -148,7 +148,7 @@ class IndexController {
             Optional<HostInfo> owner = engine.remoteOwnerOf(child.code());
             pending.add(
                     owner.isEmpty()
-                            ? CompletableFuture.completedFuture(UnitIndex.of(reports.counted(child, parsed, map)))
+                            ? CompletableFuture.completedFuture(UnitIndex.of(reports.forIndex(child, parsed, map)))
                             : CompletableFuture.supplyAsync(
                                     () -> peers.index(owner.get(), child.code(), parsed.key(), map), FETCHES));
         }
@@ -187,7 +187,7 @@ class IndexController {
         }
         List<UnitIndex> points = new ArrayList<>();
         for (Period p : periods) {
-            points.add(UnitIndex.of(reports.counted(unit, p, map)));
+            points.add(UnitIndex.of(reports.forIndex(unit, p, map)));
         }
         return answer(
                 Map.of(

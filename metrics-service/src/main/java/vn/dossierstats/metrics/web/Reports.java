@@ -137,6 +137,25 @@ public class Reports {
         return members.size() == 1 ? counted(unit, period) : territory(unit, period, members);
     }
 
+    /**
+     * The counts of the national index on the map of {@code boundaries}: the report's, with the procedure-based ones of
+     * a single unit's subtree (a territory of several units has none: distinct procedures do not add up, see
+     * README, The national index).
+     */
+    public Counted forIndex(UnitRecord unit, Period period, Boundaries boundaries) {
+        List<String> members = members(unit, period, boundaries);
+        if (members.size() > 1) {
+            return territory(unit, period, members);
+        }
+        Counted counted = counted(unit, period);
+        List<String> subtree =
+                map.territories().subtreeOn(unit.code(), period.end().minusDays(1));
+        return new Counted(
+                counted.report(),
+                counted.counts()
+                        .withProcedures(engine.procedureIndex(unit.code()).of(unit.code(), period, subtree)));
+    }
+
     /** The same report, serialised. */
     PreparedBody body(UnitRecord unit, Period period, Boundaries boundaries) {
         List<String> members = members(unit, period, boundaries);

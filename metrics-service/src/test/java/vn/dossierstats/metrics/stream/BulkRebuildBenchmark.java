@@ -101,7 +101,8 @@ public final class BulkRebuildBenchmark {
     private static long ensureFacts(String bootstrap, long wanted, Instant now) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
-            for (String topic : List.of(Topics.DOSSIER_FACTS, Topics.UNITS, Topics.UNIT_STATS)) {
+            for (String topic : List.of(
+                    Topics.DOSSIER_FACTS, Topics.UNITS, Topics.PROCEDURES, Topics.UNIT_PROCEDURES, Topics.UNIT_STATS)) {
                 if (!existing.contains(topic)) {
                     admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1)))
                             .all()

@@ -73,7 +73,15 @@ class CountsSerdeTest {
             new Delta(
                     java.util.Map.of("2026-07-20", counts, "2026-07", counts, "2026-Q3", counts, "2026", counts),
                     java.time.Instant.parse("2026-07-20T03:00:00.123456789Z")),
-            new Delta(java.util.Map.of("2026", counts.negate()), null)
+            new Delta(java.util.Map.of("2026", counts.negate()), null),
+            new Delta(
+                    java.util.Map.of("2026", counts),
+                    java.util.Map.of(
+                            "2026|H26.30|1.004227",
+                            new vn.dossierstats.metrics.index.ProcedureUsage(1, 1, 0),
+                            "2026-07|Xã Phù Cừ|1.0",
+                            new vn.dossierstats.metrics.index.ProcedureUsage(-1, 0, -1)),
+                    null)
         }) {
             byte[] bytes = serde.serializer().serialize("t", delta);
             assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(delta);

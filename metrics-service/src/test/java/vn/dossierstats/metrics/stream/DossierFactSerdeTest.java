@@ -65,11 +65,40 @@ class DossierFactSerdeTest {
         DossierFact fact = new DossierFact(
                 "D5", 1, null, "X", List.of("X"), "DIRECT", "OPEN", null, null, null, null, true, false, null);
         byte[] current = serde.serializer().serialize("t", fact);
-        // format 1 ended with the flags byte: no "has electronic result" bit, no ratings count
-        byte[] older = java.util.Arrays.copyOf(current, current.length - 1);
+        // format 1 ended with the flags byte: no "has electronic result" bit, no ratings count, no procedure
+        byte[] older = java.util.Arrays.copyOf(current, current.length - 2);
         older[0] = 1;
 
         assertThat(serde.deserializer().deserialize("t", older)).isEqualTo(fact);
+    }
+
+    @Test
+    void theProcedureSurvivesTheRoundTripAndAFactOfTheFormatBeforeItReadsWithout() {
+        DossierFact fact = new DossierFact(
+                "D6",
+                2,
+                Instant.parse("2026-07-20T03:00:00Z"),
+                "X",
+                List.of("X"),
+                "ONLINE",
+                "OPEN",
+                Instant.parse("2026-07-01T01:00:00Z"),
+                null,
+                null,
+                null,
+                false,
+                true,
+                Instant.parse("2026-07-02T01:00:00Z"),
+                null,
+                List.of(),
+                "1.004227");
+        assertThat(roundTrip(fact)).isEqualTo(fact);
+
+        byte[] withoutProcedure = serde.serializer().serialize("t", fact.withoutProcedure());
+        // format 2 ended with the ratings: the same bytes without the procedure's length byte
+        byte[] older = java.util.Arrays.copyOf(withoutProcedure, withoutProcedure.length - 1);
+        older[0] = 2;
+        assertThat(serde.deserializer().deserialize("t", older)).isEqualTo(fact.withoutProcedure());
     }
 
     @Test

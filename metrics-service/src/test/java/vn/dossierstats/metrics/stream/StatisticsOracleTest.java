@@ -33,12 +33,13 @@ import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
 import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.index.IndexInputs;
 
 /**
  * The live topology against an oracle: thousands of random dossiers, each delivered as a series of fact snapshots
  * (provisional classifications corrected later, payments, overdue marks), interleaved across dossiers, with
  * duplicates and stale redeliveries. Every report of every unit, ancestor and period, and every published unit
- * statistic, must equal what plain loops over the dossiers' final states give.
+ * statistic with its procedure-based index counts, must equal what plain loops over the dossiers' final states give.
  */
 class StatisticsOracleTest {
 
@@ -56,6 +57,17 @@ class StatisticsOracleTest {
             "P2", List.of("P2"));
 
     private static final List<String> UNITS = List.of("P1", "P1.A", "P1.B", "P2", "P2.A");
+
+    /** The catalogue of the national index: 1.E is not in it (no traits); P1.A and P2 have procedures assigned. */
+    private static final List<String> PROCEDURES = List.of("1.A", "1.B", "1.C", "1.D", "1.E");
+
+    private static final Map<String, String> CATALOGUE = Map.of(
+            "1.A", "{\"code\":\"1.A\",\"onlineLevel\":\"FULL\",\"feeCharging\":true}",
+            "1.B", "{\"code\":\"1.B\",\"onlineLevel\":\"PARTIAL\",\"feeCharging\":false}",
+            "1.C", "{\"code\":\"1.C\",\"onlineLevel\":\"NONE\",\"feeCharging\":true}",
+            "1.D", "{\"code\":\"1.D\"}");
+    private static final Map<String, List<String>> ASSIGNED =
+            Map.of("P1.A", List.of("1.A", "1.C"), "P2", List.of("1.B"));
     private static final List<String> CHANNELS = List.of("ONLINE", "DIRECT", "POSTAL");
     private static final List<String> CLASSES = List.of("EARLY", "ON_TIME", "LATE");
 
@@ -69,6 +81,7 @@ class StatisticsOracleTest {
         List<String> deliveries = deliveries(dossiers, random);
 
         try (TopologyTestDriver driver = driver()) {
+            pipeCatalogue(driver);
             TestInputTopic<String, String> facts =
                     driver.createInputTopic(Topics.DOSSIER_FACTS, new StringSerializer(), new StringSerializer());
             for (int i = 0; i < deliveries.size(); i++) {
@@ -85,6 +98,10 @@ class StatisticsOracleTest {
 
             KeyValueStore<String, Counts> store = driver.getKeyValueStore(StatisticsTopology.BUCKETS);
             ReportCalculator live = new ReportCalculator(new BucketStore(store), 2000);
+            ProcedureIndex procedureIndex = new ProcedureIndex(
+                    driver.getKeyValueStore(StatisticsTopology.USAGE),
+                    driver.getKeyValueStore(StatisticsTopology.PROCEDURES),
+                    driver.getKeyValueStore(StatisticsTopology.ASSIGNMENTS));
 
             int compared = 0;
             for (String unit : UNITS) {
@@ -94,6 +111,8 @@ class StatisticsOracleTest {
                     assertThat(actual).as("%s %s (seed %d)", unit, period, seed).isEqualTo(expected);
                     assertThat(actual.totalToProcess()).isEqualTo(actual.ended() + actual.inProgress());
                     String stats = published.get(unit + "|" + period.key());
+                    IndexInputs.ProcedureInputs procedures =
+                            stats == null && expected.equals(EMPTY) ? null : procedureOracle(dossiers, unit, period);
                     if (period.compareTo(Period.of(period.granularity(), TODAY)) <= 0 && !expected.equals(EMPTY)) {
                         assertThat(stats)
                                 .as("%s %s published (seed %d)", unit, period, seed)
@@ -101,9 +120,19 @@ class StatisticsOracleTest {
                     }
                     if (stats != null) {
                         JsonNode counts = JsonSerde.JSON.readTree(stats).get("counts");
-                        assertThat(JsonSerde.JSON.treeToValue(counts, PeriodCounts.class))
+                        // the procedure-based counts have an oracle of their own (ProcedureUsageOracleTest)
+                        PeriodCounts publishedCounts = JsonSerde.JSON.treeToValue(counts, PeriodCounts.class);
+                        assertThat(publishedCounts.withProcedures(null))
                                 .as("published %s %s (seed %d)", unit, period, seed)
                                 .isEqualTo(expected);
+                        assertThat(publishedCounts.procedures())
+                                .as("published procedure counts %s %s (seed %d)", unit, period, seed)
+                                .isEqualTo(procedures);
+                    }
+                    if (!expected.equals(EMPTY)) {
+                        assertThat(procedureIndex.of(unit, period, subtree(unit)))
+                                .as("procedure counts as read %s %s (seed %d)", unit, period, seed)
+                                .isEqualTo(procedures);
                     }
                     compared++;
                 }
@@ -179,6 +208,104 @@ class StatisticsOracleTest {
                 digitizedToProcess);
     }
 
+    /**
+     * The procedure-based counts of domain.md with plain loops: each unit's procedures in scope (assigned, else those
+     * it received a dossier of in the period), distinct across the subtree; online-offered unit–procedure pairs and
+     * those the unit received an online dossier of; fee-charging procedures with a dossier, and with one paid online
+     * before the period's end, anywhere in the subtree.
+     */
+    private static IndexInputs.ProcedureInputs procedureOracle(List<Dossier> dossiers, String unit, Period period) {
+        Instant s = period.start().atStartOfDay(ZONE).toInstant();
+        Instant e = period.end().atStartOfDay(ZONE).toInstant();
+        List<Dossier> inPeriod = dossiers.stream()
+                .filter(d -> !d.refused && !d.receivedAt.isBefore(s) && d.receivedAt.isBefore(e))
+                .toList();
+        java.util.Set<String> inScope = new java.util.TreeSet<>();
+        boolean anyAssigned = false;
+        long pairs = 0, pairsUsed = 0;
+        for (String member : subtree(unit)) {
+            List<String> scope = ASSIGNED.getOrDefault(member, List.of());
+            anyAssigned |= !scope.isEmpty();
+            if (scope.isEmpty()) {
+                scope = inPeriod.stream()
+                        .filter(d -> d.unit.equals(member))
+                        .map(Dossier::procedure)
+                        .distinct()
+                        .toList();
+            }
+            for (String procedure : scope) {
+                inScope.add(procedure);
+                if (online(procedure)) {
+                    pairs++;
+                    if (inPeriod.stream()
+                            .anyMatch(d -> d.unit.equals(member)
+                                    && d.procedure.equals(procedure)
+                                    && d.channel.equals("ONLINE"))) {
+                        pairsUsed++;
+                    }
+                }
+            }
+        }
+        List<Dossier> inSubtree =
+                inPeriod.stream().filter(d -> PATHS.get(d.unit).contains(unit)).toList();
+        long offered = inScope.stream().filter(StatisticsOracleTest::online).count();
+        List<String> fee = inScope.stream()
+                .filter(p -> CATALOGUE.getOrDefault(p, "").contains("\"feeCharging\":true"))
+                .toList();
+        long used = fee.stream()
+                .filter(p -> inSubtree.stream().anyMatch(d -> d.procedure.equals(p)))
+                .count();
+        long paid = fee.stream()
+                .filter(p -> inSubtree.stream()
+                        .anyMatch(d -> d.procedure.equals(p)
+                                && d.feeRequired
+                                && d.paidOnlineAt != null
+                                && d.paidOnlineAt.isBefore(e)))
+                .count();
+        return new IndexInputs.ProcedureInputs(
+                anyAssigned ? IndexInputs.ProcedureScope.ASSIGNED : IndexInputs.ProcedureScope.RECEIVED,
+                inScope.size(),
+                offered,
+                pairs,
+                pairsUsed,
+                fee.size(),
+                paid,
+                used);
+    }
+
+    private static boolean online(String procedure) {
+        String record = CATALOGUE.getOrDefault(procedure, "");
+        return record.contains("FULL") || record.contains("PARTIAL");
+    }
+
+    /** The unit and the units below it. */
+    private static List<String> subtree(String unit) {
+        return UNITS.stream()
+                .filter(u -> u.equals(unit) || u.startsWith(unit + "."))
+                .toList();
+    }
+
+    /** The units, the procedures and their assignments, as dossier-service publishes them. */
+    private static void pipeCatalogue(TopologyTestDriver driver) {
+        TestInputTopic<String, String> units =
+                driver.createInputTopic(Topics.UNITS, new StringSerializer(), new StringSerializer());
+        for (String unit : UNITS) {
+            String parent = unit.contains(".") ? unit.substring(0, unit.indexOf('.')) : null;
+            units.pipeInput(
+                    unit,
+                    "{\"code\":\"%s\",\"name\":\"%s\",\"level\":\"%s\",\"parentCode\":%s}"
+                            .formatted(unit, unit, parent == null ? "PROVINCE" : "COMMUNE", quoted(parent)));
+        }
+        TestInputTopic<String, String> procedures =
+                driver.createInputTopic(Topics.PROCEDURES, new StringSerializer(), new StringSerializer());
+        CATALOGUE.forEach(procedures::pipeInput);
+        TestInputTopic<String, String> assigned =
+                driver.createInputTopic(Topics.UNIT_PROCEDURES, new StringSerializer(), new StringSerializer());
+        ASSIGNED.forEach((unit, codes) -> assigned.pipeInput(
+                unit,
+                "{\"unitCode\":\"%s\",\"procedures\":%s}".formatted(unit, JsonSerde.JSON.writeValueAsString(codes))));
+    }
+
     /** The instant (a local day boundary) a period is judged at: its end, or the end of today while it runs. */
     private static LocalDate judgedAt(Period period) {
         return period.end().isAfter(TODAY) ? TODAY.plusDays(1) : period.end();
@@ -207,7 +334,8 @@ class StatisticsOracleTest {
             Instant paidOnlineAt,
             Instant overdueSince,
             Instant endedAt,
-            String classification) {}
+            String classification,
+            String procedure) {}
 
     private static Dossier randomDossier(String id, Random random) {
         List<String> units = List.copyOf(PATHS.keySet()).stream().sorted().toList();
@@ -233,7 +361,8 @@ class StatisticsOracleTest {
                 paid,
                 overdue,
                 ended,
-                ended == null ? null : CLASSES.get(random.nextInt(CLASSES.size())));
+                ended == null ? null : CLASSES.get(random.nextInt(CLASSES.size())),
+                PROCEDURES.get(random.nextInt(PROCEDURES.size())));
     }
 
     /** An instant up to {@code days} after {@code from}, or null when that is after now (has not happened). */
@@ -296,7 +425,7 @@ class StatisticsOracleTest {
         return """
                 {"dossierId":"%s","sequence":%d,"acceptedAt":"2026-07-20T02:59:00Z","unitCode":"%s",
                  "unitPath":%s,"channel":"%s","status":"%s","receivedAt":"%s","overdueSince":%s,"endedAt":%s,
-                 "classification":%s,"digitized":%s,"feeRequired":%s,"paidOnlineAt":%s}""".formatted(
+                 "classification":%s,"digitized":%s,"feeRequired":%s,"paidOnlineAt":%s,"procedureCode":"%s"}""".formatted(
                         d.id,
                         sequence,
                         d.unit,
@@ -309,7 +438,8 @@ class StatisticsOracleTest {
                         quoted(classification),
                         d.digitized,
                         d.feeRequired,
-                        quoted(paidOnline));
+                        quoted(paidOnline),
+                        d.procedure);
     }
 
     private static String quoted(Instant value) {

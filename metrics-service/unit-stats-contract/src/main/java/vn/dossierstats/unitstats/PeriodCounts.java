@@ -3,6 +3,7 @@ package vn.dossierstats.unitstats;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import vn.dossierstats.unitstats.index.IndexInputs.ProcedureInputs;
 
 /**
  * The counts of the period report (domain.md) of one unit, with its descendants, in one period, before rates: what
@@ -12,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * result), {@code dissatisfied} (dossiers of totalToProcess whose latest rating before the period's end is
  * DISSATISFIED) and {@code digitizedToProcess} (dossiers of totalToProcess received digitised). Records written before
  * them read as 0.
+ *
+ * <p>{@code procedures}: the procedure-based counts of the index (catalogue with events), or null where they are not
+ * counted. They are not additive (distinct procedures across a subtree): the sum of two units' counts has none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PeriodCounts(
@@ -30,11 +34,76 @@ public record PeriodCounts(
         long paidOnline,
         long electronicResult,
         long dissatisfied,
-        long digitizedToProcess) {
+        long digitizedToProcess,
+        ProcedureInputs procedures) {
 
     public static final PeriodCounts ZERO = new PeriodCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** The counts of two disjoint sets of dossiers together: every count adds up. */
+    /** The counts without the procedure-based ones. */
+    public PeriodCounts(
+            long carriedOver,
+            long receivedNew,
+            long online,
+            long direct,
+            long postal,
+            long early,
+            long onTime,
+            long late,
+            long withinDeadline,
+            long overdue,
+            long digitized,
+            long feeRequired,
+            long paidOnline,
+            long electronicResult,
+            long dissatisfied,
+            long digitizedToProcess) {
+        this(
+                carriedOver,
+                receivedNew,
+                online,
+                direct,
+                postal,
+                early,
+                onTime,
+                late,
+                withinDeadline,
+                overdue,
+                digitized,
+                feeRequired,
+                paidOnline,
+                electronicResult,
+                dissatisfied,
+                digitizedToProcess,
+                null);
+    }
+
+    /** The same counts with these procedure-based ones. */
+    public PeriodCounts withProcedures(ProcedureInputs procedures) {
+        return new PeriodCounts(
+                carriedOver,
+                receivedNew,
+                online,
+                direct,
+                postal,
+                early,
+                onTime,
+                late,
+                withinDeadline,
+                overdue,
+                digitized,
+                feeRequired,
+                paidOnline,
+                electronicResult,
+                dissatisfied,
+                digitizedToProcess,
+                procedures);
+    }
+
+    /**
+     * The counts of two disjoint sets of dossiers together: every count adds up. The procedure-based counts do not
+     * (a procedure used on both sides counts once): the sum keeps those of a side added to {@link #ZERO}, and has none
+     * when both sides had them.
+     */
     public PeriodCounts plus(PeriodCounts o) {
         return new PeriodCounts(
                 carriedOver + o.carriedOver,
@@ -52,7 +121,8 @@ public record PeriodCounts(
                 paidOnline + o.paidOnline,
                 electronicResult + o.electronicResult,
                 dissatisfied + o.dissatisfied,
-                digitizedToProcess + o.digitizedToProcess);
+                digitizedToProcess + o.digitizedToProcess,
+                this.equals(ZERO) ? o.procedures : o.equals(ZERO) ? procedures : null);
     }
 
     /** The period report's counts, the national index's 0. */
@@ -107,7 +177,8 @@ public record PeriodCounts(
             @JsonProperty("paidOnline") long paidOnline,
             @JsonProperty("electronicResult") Long electronicResult,
             @JsonProperty("dissatisfied") Long dissatisfied,
-            @JsonProperty("digitizedToProcess") Long digitizedToProcess) {
+            @JsonProperty("digitizedToProcess") Long digitizedToProcess,
+            @JsonProperty("procedures") ProcedureInputs procedures) {
         return new PeriodCounts(
                 carriedOver,
                 receivedNew,
@@ -124,7 +195,8 @@ public record PeriodCounts(
                 paidOnline,
                 electronicResult == null ? 0 : electronicResult,
                 dissatisfied == null ? 0 : dissatisfied,
-                digitizedToProcess == null ? 0 : digitizedToProcess);
+                digitizedToProcess == null ? 0 : digitizedToProcess,
+                procedures);
     }
 
     public long totalToProcess() {

@@ -88,6 +88,23 @@ public final class Territories {
         return children;
     }
 
+    /** The unit and every unit below it on {@code on}, the unit first (one pass over the units, then the tree). */
+    public List<String> subtreeOn(String code, LocalDate on) {
+        Map<String, List<String>> children = new HashMap<>();
+        for (UnitSpan unit : units.values()) {
+            String parent = unit.existsOn(on) ? unit.parentOn(on) : null;
+            if (parent != null) {
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(unit.code());
+            }
+        }
+        List<String> subtree = new ArrayList<>();
+        subtree.add(code);
+        for (int i = 0; i < subtree.size() && i < units.size() + 1; i++) {
+            subtree.addAll(children.getOrDefault(subtree.get(i), List.of()));
+        }
+        return subtree;
+    }
+
     /** The unit that answers for {@code code} on {@code on}: itself, or its successor (transitively). */
     public String successorOn(String code, LocalDate on) {
         String at = code;

@@ -11,6 +11,7 @@ import vn.dossierstats.ranking.leaderboard.Unit;
 import vn.dossierstats.unitstats.Period;
 import vn.dossierstats.unitstats.PeriodCounts;
 import vn.dossierstats.unitstats.UnitStats;
+import vn.dossierstats.unitstats.index.IndexInputs;
 
 /** Pins the writers' golden files (docs/events.md): a change of shape on their side breaks this build too. */
 class ContractTest {
@@ -25,14 +26,19 @@ class ContractTest {
         assertThat(stats.unitCode()).isEqualTo("H26");
         assertThat(stats.parsedPeriod()).contains(Period.parse("2026-07").orElseThrow());
         assertThat(stats.counts())
-                .isEqualTo(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0, 70, 2, 104));
+                .isEqualTo(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0, 70, 2, 104)
+                        .withProcedures(new IndexInputs.ProcedureInputs(
+                                IndexInputs.ProcedureScope.ASSIGNED, 56, 52, 1968, 406, 310, 93, 56)));
         assertThat(stats.updatedAt()).hasToString("2026-07-02T03:00:00.300Z");
     }
 
     @Test
     void aUnitStatsRecordWrittenBeforeTheIndexCountsReadsThemAsZero() throws Exception {
         String older = Files.readString(Path.of("../metrics-service/src/test/resources/contracts/unit-stats.json"))
-                .replaceAll(",\\s*\"electronicResult\": 70, \"dissatisfied\": 2, \"digitizedToProcess\": 104", "");
+                .replaceAll(
+                        ",\\s*\"electronicResult\": 70, \"dissatisfied\": 2, \"digitizedToProcess\": 104,"
+                                + "\\s*\"procedures\": \\{[^}]*}",
+                        "");
         assertThat(older).doesNotContain("electronicResult");
         UnitStats stats = JSON.readValue(older, UnitStats.class);
         assertThat(stats.counts()).isEqualTo(new PeriodCounts(10, 100, 60, 35, 5, 50, 30, 5, 20, 5, 95, 0, 0));

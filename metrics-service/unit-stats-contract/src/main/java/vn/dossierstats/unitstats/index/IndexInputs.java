@@ -31,10 +31,7 @@ public record IndexInputs(
         Long digitised,
         ProcedureInputs procedures) {
 
-    /**
-     * The inputs that the counts of unit.stats.v1 give: every derivable sub-indicator but the procedure-based ones,
-     * which are not counted yet (null).
-     */
+    /** The inputs that the counts of unit.stats.v1 give (the procedure-based ones null where not counted). */
     public static IndexInputs of(PeriodCounts c) {
         return new IndexInputs(
                 c.totalToProcess(),
@@ -46,7 +43,7 @@ public record IndexInputs(
                 c.paidOnline(),
                 c.electronicResult(),
                 c.digitizedToProcess(),
-                null);
+                c.procedures());
     }
 
     /** Which procedures a figure counted as "in scope" (domain.md): those assigned, else those with a dossier. */
