@@ -315,6 +315,39 @@ class ObservabilityIT {
         ChildProcess.run("promtool " + String.join(" ", arguments), command, log, Duration.ofSeconds(60));
     }
 
+    /**
+     * Issue 22, acceptance 3: the simulator's catalogue (online levels, fees, procedures assigned to units) and traffic
+     * give a province a scorecard with every sub-indicator the events and the catalogue can feed, the procedure-based
+     * ones included, through the gateway.
+     */
+    @Test
+    @Order(5) // before a service is killed
+    void theSimulatorsTrafficGivesAProvinceEveryDerivableSubIndicatorOfTheIndex() {
+        Awaitility.await().atMost(DATA_WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/stats/units/"
+                                    + TrafficSimulator.PROVINCES.getFirst() + "/index"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode index = JSON.readTree(response.body());
+            assertThat(index.get("procedureScope").asString()).isEqualTo("ASSIGNED");
+            for (String group : List.of("progress", "onlineServices", "onlinePayment")) {
+                assertThat(index.get("groups").get(group).get("reachableMax").asInt())
+                        .as(group)
+                        .isEqualTo(index.get("groups").get(group).get("max").asInt());
+            }
+            for (JsonNode indicator : index.get("groups").get("onlineServices").get("indicators")) {
+                assertThat(indicator.get("denominator").asLong())
+                        .as(indicator.toString())
+                        .isPositive();
+                assertThat(indicator.get("numerator").asLong())
+                        .as(indicator.toString())
+                        .isPositive();
+            }
+        });
+    }
+
     private static HttpResponse<String> postEvent(String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(platform.gatewayUrl() + "/api/v1/dossier-events"))

@@ -701,6 +701,13 @@ class StatisticsIT {
                             assertThat(store.get(key)).as(key).isEqualTo(counts);
                         }
                     });
+                    // and its procedure usage where the index reads it
+                    for (String period : List.of("2026-11", "2026", "2026-07")) {
+                        var of = vn.dossierstats.unitstats.Period.parse(period).orElseThrow();
+                        assertThat(rebuilt.procedureIndex(unit).of(unit, of, List.of(unit)))
+                                .as(unit + " " + period)
+                                .isEqualTo(engine.procedureIndex(unit).of(unit, of, List.of(unit)));
+                    }
                 }
             });
         } finally {

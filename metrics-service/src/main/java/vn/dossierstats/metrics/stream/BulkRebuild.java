@@ -48,11 +48,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
+import vn.dossierstats.metrics.index.ProcedureCounts;
+import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
 import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.unitstats.Granularity;
 import vn.dossierstats.unitstats.Period;
+import vn.dossierstats.unitstats.Territories;
 import vn.dossierstats.unitstats.UnitStats;
+import vn.dossierstats.unitstats.index.IndexInputs.ProcedureInputs;
 
 /**
  * Loads the statistics state of an application id that has none (new, or wiped) straight into the changelogs of
@@ -64,8 +68,10 @@ import vn.dossierstats.unitstats.UnitStats;
  * <ul>
  *   <li>each last fact to {@code <appId>-last-facts-changelog}, in the partition it was read from (task 0_p);
  *   <li>each non-zero bucket to {@code <appId>-buckets-changelog}, in the partition the {@code unit-deltas}
- *       repartition sends its unit to (task 1_p);
- *   <li>the running periods' statistics of every unit to {@code unit.stats.v1};
+ *       repartition sends its unit to (task 1_p), and each procedure usage to {@code <appId>-procedure-usage-changelog}
+ *       likewise;
+ *   <li>the running periods' statistics of every unit to {@code unit.stats.v1}, with the index's procedure-based
+ *       counts from the catalogue as its topics stand ({@link CatalogueSnapshot});
  *   <li>the snapshot's end offsets as the group's committed offsets of {@code dossier.facts.v1}.
  * </ul>
  *
@@ -232,6 +238,25 @@ final class BulkRebuild {
                 buckets++;
             }
         }
+        String usageChangelog = changelog(applicationId, StatisticsTopology.USAGE);
+        Serializer<ProcedureUsage> usageValues = UsageStore.serde().serializer();
+        for (Map.Entry<String, Map<String, ProcedureUsage>> unit :
+                aggregation.usage().entrySet()) {
+            int target = partitionOf(unit.getKey(), partitions.size());
+            for (Map.Entry<String, ProcedureUsage> entry : unit.getValue().entrySet()) {
+                String periodKey = entry.getKey().substring(0, entry.getKey().indexOf('|'));
+                String key = UsageStore.key(
+                        unit.getKey(),
+                        periods.computeIfAbsent(periodKey, k -> Period.parse(k).orElseThrow()),
+                        entry.getKey());
+                producer.send(new ProducerRecord<>(
+                        usageChangelog,
+                        target,
+                        now.toEpochMilli(),
+                        KEYS.serialize(usageChangelog, key),
+                        usageValues.serialize(usageChangelog, entry.getValue())));
+            }
+        }
         long statistics = publishRunningPeriods(producer, aggregation, now);
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         ends.forEach((partition, end) -> offsets.put(partition, new OffsetAndMetadata(end)));
@@ -275,22 +300,35 @@ final class BulkRebuild {
                 properties.firstYear());
         Serializer<UnitStats> json = JsonSerde.of(UnitStats.class).serializer();
         LocalDate today = LocalDate.ofInstant(now, properties.timeZone());
+        CatalogueSnapshot catalogue;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
+            catalogue = CatalogueSnapshot.read(consumer);
+        }
+        Territories territories = catalogue.territories();
         long published = 0;
         for (Map.Entry<String, Map<String, Counts>> unit : buckets.entrySet()) {
             if (unit.getValue().values().stream().allMatch(Counts::isZero)) {
                 continue;
             }
+            Map<String, Map<String, Map<String, ProcedureUsage>>> running =
+                    runningUsage(aggregation.usage().getOrDefault(unit.getKey(), Map.of()), today);
             for (Granularity granularity : Granularity.values()) {
-                Period running = Period.of(granularity, today);
+                Period period = Period.of(granularity, today);
+                ProcedureInputs procedures = ProcedureCounts.of(
+                        territories.subtreeOn(unit.getKey(), period.end().minusDays(1)),
+                        running.getOrDefault(period.key(), Map.of()),
+                        catalogue::assigned,
+                        catalogue::traits);
                 UnitStats stats = new UnitStats(
                         unit.getKey(),
-                        running.key(),
+                        period.key(),
                         calculator
-                                .counts(unit.getKey(), List.of(running), today)
-                                .getFirst(),
+                                .counts(unit.getKey(), List.of(period), today)
+                                .getFirst()
+                                .withProcedures(procedures),
                         now,
                         aggregation.lastAcceptedAt(unit.getKey()));
-                String key = unit.getKey() + "|" + running.key();
+                String key = unit.getKey() + "|" + period.key();
                 producer.send(new ProducerRecord<>(
                         Topics.UNIT_STATS,
                         null,
@@ -301,6 +339,25 @@ final class BulkRebuild {
             }
         }
         return published;
+    }
+
+    /** A unit's usage in the running day, month, quarter and year: by period key, unit that received, procedure. */
+    private static Map<String, Map<String, Map<String, ProcedureUsage>>> runningUsage(
+            Map<String, ProcedureUsage> usage, LocalDate today) {
+        Set<String> running = new java.util.HashSet<>();
+        for (Granularity granularity : Granularity.values()) {
+            running.add(Period.of(granularity, today).key());
+        }
+        Map<String, Map<String, Map<String, ProcedureUsage>>> byPeriod = new HashMap<>();
+        usage.forEach((key, used) -> {
+            String[] parts = key.split("\\|", 3);
+            if (running.contains(parts[0]) && !used.isZero()) {
+                byPeriod.computeIfAbsent(parts[0], p -> new HashMap<>())
+                        .computeIfAbsent(parts[1], u -> new HashMap<>())
+                        .put(parts[2], used);
+            }
+        });
+        return byPeriod;
     }
 
     /** Reads the partition from {@code begin} up to {@code end} (excluded) into the aggregation. */
@@ -349,7 +406,8 @@ final class BulkRebuild {
         String applicationId = properties.applicationId();
         List<String> changelogs = List.of(
                 changelog(applicationId, StatisticsTopology.LAST_FACTS),
-                changelog(applicationId, StatisticsTopology.BUCKETS));
+                changelog(applicationId, StatisticsTopology.BUCKETS),
+                changelog(applicationId, StatisticsTopology.USAGE));
         Set<String> internal = new java.util.HashSet<>(changelogs);
         internal.add(applicationId + "-" + StatisticsTopology.UNIT_DELTAS + "-repartition");
         Set<String> existing =
@@ -475,6 +533,7 @@ final class BulkRebuild {
         private final Map<Integer, Map<String, LastFact>> lastFacts = new ConcurrentHashMap<>();
 
         private final Map<String, Map<String, Counts>> buckets = new ConcurrentHashMap<>();
+        private final Map<String, Map<String, ProcedureUsage>> usage = new ConcurrentHashMap<>();
         private final Map<String, Instant> lastAcceptedAt = new ConcurrentHashMap<>();
         private final LongAdder facts = new LongAdder();
         private final LongAdder dossiers = new LongAdder();
@@ -514,6 +573,10 @@ final class BulkRebuild {
                         lastAcceptedAt.merge(unit, fact.acceptedAt(), (a, b) -> a.isAfter(b) ? a : b);
                     }
                 });
+                contributions.usage(fact).forEach((unit, entries) -> {
+                    Map<String, ProcedureUsage> unitUsage = usage.computeIfAbsent(unit, u -> new ConcurrentHashMap<>());
+                    entries.forEach((key, used) -> unitUsage.merge(key, used, ProcedureUsage::plus));
+                });
             }
             dossiers.add(taken.size());
             return taken;
@@ -522,6 +585,11 @@ final class BulkRebuild {
         /** By unit, then period key, of the finished partitions; may hold zero sums (e.g. +1 and -1 open). */
         Map<String, Map<String, Counts>> buckets() {
             return buckets;
+        }
+
+        /** By unit, then {@link Contributions#usageKey}, of the finished partitions. */
+        Map<String, Map<String, ProcedureUsage>> usage() {
+            return usage;
         }
 
         /** The newest acceptance among the last facts that count for the unit, or null. */

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
 import vn.dossierstats.unitstats.Period;
 
@@ -102,6 +103,23 @@ class BulkRebuildTest {
                         }
                     }));
             assertThat(bulk).hasSizeGreaterThan(1_000).isEqualTo(live);
+
+            Map<String, ProcedureUsage> liveUsage = new HashMap<>();
+            KeyValueStore<String, ProcedureUsage> usage = driver.getKeyValueStore(StatisticsTopology.USAGE);
+            try (var all = usage.all()) {
+                all.forEachRemaining(kv -> liveUsage.put(kv.key, kv.value));
+            }
+            Map<String, ProcedureUsage> bulkUsage = new HashMap<>();
+            aggregation
+                    .usage()
+                    .forEach((unit, entries) -> entries.forEach((key, used) -> bulkUsage.put(
+                            UsageStore.key(
+                                    unit,
+                                    Period.parse(key.substring(0, key.indexOf('|')))
+                                            .orElseThrow(),
+                                    key),
+                            used)));
+            assertThat(bulkUsage).hasSizeGreaterThan(1_000).isEqualTo(liveUsage);
 
             KeyValueStore<String, DossierFact> lastFacts = driver.getKeyValueStore(StatisticsTopology.LAST_FACTS);
             Map<String, DossierFact> liveLast = new HashMap<>();

@@ -187,7 +187,11 @@ public final class RandomFacts {
                 classification,
                 digitized,
                 fee,
-                paid);
+                paid,
+                null,
+                null,
+                // one of seven procedures, the same in every fact of the dossier
+                "9.P" + Math.floorMod(id.hashCode(), 7));
     }
 
     private static DossierFact withIndex(DossierFact f, Boolean electronicResult, List<DossierFact.Rated> ratings) {
@@ -207,7 +211,8 @@ public final class RandomFacts {
                 f.feeRequired(),
                 f.paidOnlineAt(),
                 electronicResult,
-                List.copyOf(ratings));
+                List.copyOf(ratings),
+                f.procedureCode());
     }
 
     /** The fact as dossier-service writes it on the topic. */

@@ -155,6 +155,40 @@ class StatisticsTopologyTest {
         assertThat(july.get("counts").get("withinDeadline").asLong()).isZero();
     }
 
+    @Test
+    void aCatalogueChangeRepublishesTheIndexCountsWithoutANewFact() {
+        TestInputTopic<String, String> procedures =
+                driver.createInputTopic(Topics.PROCEDURES, new StringSerializer(), new StringSerializer());
+        TestInputTopic<String, String> assigned =
+                driver.createInputTopic(Topics.UNIT_PROCEDURES, new StringSerializer(), new StringSerializer());
+        procedures.pipeInput("1.1", "{\"code\":\"1.1\",\"onlineLevel\":\"FULL\",\"feeCharging\":false}");
+        facts.pipeInput("D1", fact("D1", 1, "OPEN", "2026-07-06T01:00:00Z", null, null));
+        driver.advanceWallClockTime(Duration.ofMillis(250));
+        JsonNode before = JsonSerde.JSON
+                .readTree(stats.readKeyValuesToMap().get("33.001|2026-07"))
+                .get("counts")
+                .get("procedures");
+        // 1.1 received online: in scope (received), offered online, its pair used
+        assertThat(before.get("scope").asString()).isEqualTo("RECEIVED");
+        assertThat(before.get("onlinePairs").asLong()).isEqualTo(1);
+        assertThat(before.get("onlinePairsUsed").asLong()).isEqualTo(1);
+
+        assigned.pipeInput("33.001", "{\"unitCode\":\"33.001\",\"procedures\":[\"1.1\",\"1.2\"]}");
+        procedures.pipeInput("1.2", "{\"code\":\"1.2\",\"onlineLevel\":\"PARTIAL\",\"feeCharging\":true}");
+        driver.advanceWallClockTime(Duration.ofMillis(250));
+
+        var republished = stats.readKeyValuesToMap();
+        for (String key : List.of("33.001|2026-07", "33|2026-07")) {
+            JsonNode after =
+                    JsonSerde.JSON.readTree(republished.get(key)).get("counts").get("procedures");
+            assertThat(after.get("scope").asString()).as(key).isEqualTo("ASSIGNED");
+            assertThat(after.get("inScope").asLong()).as(key).isEqualTo(2);
+            assertThat(after.get("onlinePairs").asLong()).as(key).isEqualTo(2);
+            assertThat(after.get("onlinePairsUsed").asLong()).as(key).isEqualTo(1);
+            assertThat(after.get("feeCharging").asLong()).as(key).isEqualTo(1);
+        }
+    }
+
     /** @param key {@code unit|period}, the period as in the API */
     private Counts bucket(String key) {
         String[] unitAndPeriod = key.split("\\|");

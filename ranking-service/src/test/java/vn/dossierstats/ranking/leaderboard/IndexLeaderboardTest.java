@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.dossierstats.unitstats.Period;
 import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.index.IndexInputs;
 
 /**
  * Leaderboards by the national index and its groups: the hand-worked scores of a month, ranked with the same ties
@@ -81,6 +82,28 @@ class IndexLeaderboardTest {
                         "01 null 100 INSUFFICIENT_VOLUME",
                         "33 null 50 INSUFFICIENT_VOLUME",
                         "44 null 10 INSUFFICIENT_VOLUME");
+    }
+
+    @Test
+    void theProcedureBasedCountsOfAUnitsStatisticsScoreItsOnlineServicesAndPayment() {
+        // 38 with its procedure counts: offered online 8 of 10 (80 %, full 2), 10 of 20 pairs used (4 × 0.5 = 2),
+        // 1 of 5 fee-charging procedures paid online (2.5 × 0.2 = 0.5), all 5 used (2.5 capped at 2)
+        book.putCounts(
+                "38",
+                JULY,
+                counts(200, 40, 160, 40, 100, 50, 10, 200, 0, 100)
+                        .withProcedures(new IndexInputs.ProcedureInputs(
+                                IndexInputs.ProcedureScope.ASSIGNED, 10, 8, 20, 10, 5, 1, 5)));
+        book.flush();
+
+        assertThat(rows(Indicator.INDEX_766_ONLINE_SERVICES))
+                .extracting(row -> row.substring(0, row.indexOf(" prev")))
+                .containsExactly("1 38 6.4 200", "2 01 6.0 100", "2 33 6.0 50");
+        assertThat(rows(Indicator.INDEX_766_ONLINE_PAYMENT))
+                .extracting(row -> row.substring(0, row.indexOf(" prev")))
+                .containsExactly("1 38 5.5 200");
+        // 34.4 + 2 + 2 + 0.5 + 2
+        assertThat(rows(Indicator.INDEX_766)).first().asString().startsWith("1 38 40.9 200");
     }
 
     private List<String> rows(Indicator indicator) {
