@@ -962,6 +962,18 @@ class StatisticsIT {
         assertThat(JSON.readTree(ended.body()).get("successor").asString()).isEqualTo("MA");
         assertThat(status("/api/v1/stats/units/MB?period=2025")).isEqualTo(404);
         // boundaries=current: every period on today's map
+        // the index's procedures in scope of MA's territory in June: 7.M, received by MB.001 and MA.001, counted once
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode index = get("/api/v1/stats/units/MA/index?period=2025-06&boundaries=current");
+            assertThat(index.get("groups")
+                            .get("onlineServices")
+                            .get("indicators")
+                            .get(0)
+                            .get("denominator")
+                            .asLong())
+                    .as(index.toString())
+                    .isEqualTo(1);
+        });
         assertThat(figures(get("/api/v1/stats/units/MA?period=2025-06&boundaries=current")))
                 .isEqualTo("carriedOver=0 new=3 early=1 onTime=1 late=0 inProgress=1");
         assertThat(status("/api/v1/stats/units/MB?period=2025-06&boundaries=current"))
@@ -1038,7 +1050,7 @@ class StatisticsIT {
                 : "\"" + java.time.LocalDateTime.parse(ended).atZone(ZONE).toInstant() + "\"";
         return """
                 {"dossierId":"%s","sequence":1,"acceptedAt":"%s","unitCode":"%s","unitPath":["%s"],
-                 "channel":"DIRECT","status":"%s","receivedAt":"%s","dueAt":"%s","overdueSince":null,
+                 "procedureCode":"7.M","channel":"DIRECT","status":"%s","receivedAt":"%s","dueAt":"%s","overdueSince":null,
                  "endedAt":%s,"classification":%s,"digitized":false,"feeRequired":false,"paidOnlineAt":null}""".formatted(
                         id,
                         CLOCK.instant(),

@@ -2,6 +2,7 @@ package vn.dossierstats.metrics.stream;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import vn.dossierstats.metrics.index.ProcedureCounts;
 import vn.dossierstats.metrics.index.ProcedureUsage;
@@ -29,9 +30,19 @@ public final class ProcedureIndex {
 
     /** @param members the unit's subtree on the period's map, the unit included */
     public ProcedureInputs of(String unit, Period period, Collection<String> members) {
+        return of(members, usage(unit, period));
+    }
+
+    /** By unit that received, then procedure: what the unit's subtree received in the period. */
+    public Map<String, Map<String, ProcedureUsage>> usage(String unit, Period period) {
+        return usage.of(unit, period);
+    }
+
+    /** @param usage what the units of {@code members} received, by unit, then procedure */
+    public ProcedureInputs of(Collection<String> members, Map<String, Map<String, ProcedureUsage>> usage) {
         return ProcedureCounts.of(
                 members,
-                usage.of(unit, period),
+                usage,
                 code -> {
                     UnitProceduresRecord assigned = assignments.get(code);
                     return assigned == null ? List.of() : assigned.procedures();

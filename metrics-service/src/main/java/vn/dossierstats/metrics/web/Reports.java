@@ -6,15 +6,21 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
+import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Report;
 import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.metrics.stream.BucketStore;
+import vn.dossierstats.metrics.stream.ProcedureIndex;
 import vn.dossierstats.metrics.stream.StatisticsEngine;
 import vn.dossierstats.metrics.stream.UnitRecord;
 import vn.dossierstats.metrics.stream.UnitVersions;
@@ -138,22 +144,34 @@ public class Reports {
     }
 
     /**
-     * The counts of the national index on the map of {@code boundaries}: the report's, with the procedure-based ones of
-     * a single unit's subtree (a territory of several units has none: distinct procedures do not add up, see
-     * README, The national index).
+     * The counts of the national index on the map of {@code boundaries}: the report's, with the procedure-based ones.
+     * Those of a territory of several units are computed from its members' usage together (distinct procedures do not
+     * add up), where this instance holds every member; else it has none (see README, The national index).
      */
     public Counted forIndex(UnitRecord unit, Period period, Boundaries boundaries) {
         List<String> members = members(unit, period, boundaries);
-        if (members.size() > 1) {
-            return territory(unit, period, members);
+        Counted counted = members.size() == 1 ? counted(unit, period) : territory(unit, period, members);
+        for (String member : members) {
+            if (engine.remoteOwnerOf(member).isPresent()) {
+                return counted;
+            }
         }
-        Counted counted = counted(unit, period);
-        List<String> subtree =
-                map.territories().subtreeOn(unit.code(), period.end().minusDays(1));
-        return new Counted(
-                counted.report(),
-                counted.counts()
-                        .withProcedures(engine.procedureIndex(unit.code()).of(unit.code(), period, subtree)));
+        LocalDate on = UnitMap.mapDate(period, boundaries, today());
+        Territories territories = map.territories();
+        Set<String> subtree = new LinkedHashSet<>();
+        Map<String, Map<String, ProcedureUsage>> usage = new HashMap<>();
+        for (String member : members) {
+            // a predecessor's units are those of its own map of the period (where it still existed)
+            subtree.addAll(territories.subtreeOn(
+                    member, member.equals(unit.code()) ? on : period.end().minusDays(1)));
+            engine.procedureIndex(member)
+                    .usage(member, period)
+                    .forEach((receivedBy, procedures) -> procedures.forEach(
+                            (procedure, used) -> usage.computeIfAbsent(receivedBy, u -> new HashMap<>())
+                                    .merge(procedure, used, ProcedureUsage::plus)));
+        }
+        ProcedureIndex index = engine.procedureIndex(unit.code());
+        return new Counted(counted.report(), counted.counts().withProcedures(index.of(subtree, usage)));
     }
 
     /** The same report, serialised. */
