@@ -41,6 +41,7 @@ public final class Territories {
     private final TreeSet<LocalDate> changes = new TreeSet<>();
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Map<String, List<String>>> childrenByEpoch = new ConcurrentHashMap<>();
 
     public Territories(Collection<UnitSpan> spans) {
         for (UnitSpan span : spans) {
@@ -88,15 +89,18 @@ public final class Territories {
         return children;
     }
 
-    /** The unit and every unit below it on {@code on}, the unit first (one pass over the units, then the tree). */
+    /** The unit and every unit below it on {@code on}, the unit first (the tree of the date's epoch is kept). */
     public List<String> subtreeOn(String code, LocalDate on) {
-        Map<String, List<String>> children = new HashMap<>();
-        for (UnitSpan unit : units.values()) {
-            String parent = unit.existsOn(on) ? unit.parentOn(on) : null;
-            if (parent != null) {
-                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(unit.code());
+        Map<String, List<String>> children = childrenByEpoch.computeIfAbsent(epoch(on), epoch -> {
+            Map<String, List<String>> tree = new HashMap<>();
+            for (UnitSpan unit : units.values()) {
+                String parent = unit.existsOn(on) ? unit.parentOn(on) : null;
+                if (parent != null) {
+                    tree.computeIfAbsent(parent, p -> new ArrayList<>()).add(unit.code());
+                }
             }
-        }
+            return tree;
+        });
         List<String> subtree = new ArrayList<>();
         subtree.add(code);
         for (int i = 0; i < subtree.size() && i < units.size() + 1; i++) {

@@ -44,6 +44,15 @@ class TerritoriesTest {
     }
 
     @Test
+    void aSubtreeIsTheUnitAndEveryUnitBelowItOnTheDate() {
+        assertThat(territories.subtreeOn("34", JUNE_30)).containsExactlyInAnyOrder("34", "34.1", "34.2");
+        assertThat(territories.subtreeOn("33", JUNE_30)).containsExactlyInAnyOrder("33", "33.1", "33.2");
+        assertThat(territories.subtreeOn("33", TODAY)).containsExactlyInAnyOrder("33", "33.1", "33.9", "34.1");
+        assertThat(territories.subtreeOn("33", TODAY).getFirst()).isEqualTo("33");
+        assertThat(territories.subtreeOn("33.1", TODAY)).containsExactly("33.1");
+    }
+
+    @Test
     void aMergedCommuneCountsInItsNewCommuneFromEitherFormerParent() {
         assertThat(territories.of("33.9", JULY_1)).isEqualTo(new Territories.Members(List.of("33.9", "33.2", "34.2")));
     }
