@@ -54,6 +54,14 @@ public final class LeaderboardBook {
     /** Whether any unit has a validity (a reorganisation happened); null until known after a catalogue change. */
     private Boolean reorganised;
 
+    /**
+     * The counts of each territory as last summed ({@link #territoryCounts}): the nine indicators of a scope and period
+     * rank the same units on the same sums, and a unit is in two scopes. Cleared by every change of counts or catalogue.
+     */
+    private final Map<TerritoryKey, PeriodCounts> territorySums = new HashMap<>();
+
+    private record TerritoryKey(String code, Period period, LocalDate epoch) {}
+
     private final Map<LeaderboardKey, Leaderboard> prepared = new ConcurrentHashMap<>();
     private final Map<Scope, Set<LeaderboardKey>> preparedByScope = new HashMap<>();
     private final NavigableSet<LeaderboardKey> dirty = new TreeSet<>(LeaderboardKey.ORDER);
@@ -110,6 +118,7 @@ public final class LeaderboardBook {
         PeriodCounts old =
                 counts.computeIfAbsent(unitCode, c -> new HashMap<>()).put(period, unitCounts);
         if (!unitCounts.equals(old)) {
+            territorySums.clear();
             countsChanged(unitCode, period);
         }
     }
@@ -117,6 +126,7 @@ public final class LeaderboardBook {
     public synchronized void removeCounts(String unitCode, Period period) {
         Map<Period, PeriodCounts> ofUnit = counts.get(unitCode);
         if (ofUnit != null && ofUnit.remove(period) != null) {
+            territorySums.clear();
             countsChanged(unitCode, period);
         }
     }
@@ -174,6 +184,7 @@ public final class LeaderboardBook {
 
     private void catalogueChanged(Unit old, Unit now) {
         members.clear();
+        territorySums.clear();
         territories = null;
         reorganised = null;
         if (!live) {
@@ -267,13 +278,17 @@ public final class LeaderboardBook {
         if (!reorganised()) {
             return counts.getOrDefault(code, Map.of()).getOrDefault(period, PeriodCounts.ZERO);
         }
-        PeriodCounts sum = PeriodCounts.ZERO;
-        List<String> territory =
-                territories().of(code, on) instanceof Territories.Members members ? members.codes() : List.of(code);
-        for (String member : territory) {
-            sum = sum.plus(counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO));
-        }
-        return sum;
+        return territorySums.computeIfAbsent(
+                new TerritoryKey(code, period, territories().epoch(on)), key -> {
+                    PeriodCounts sum = PeriodCounts.ZERO;
+                    List<String> territory = territories().of(code, on) instanceof Territories.Members members
+                            ? members.codes()
+                            : List.of(code);
+                    for (String member : territory) {
+                        sum = sum.plus(counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO));
+                    }
+                    return sum;
+                });
     }
 
     private List<Unit> members(Scope scope, LocalDate on) {

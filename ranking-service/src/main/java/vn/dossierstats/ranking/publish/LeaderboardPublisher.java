@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +41,7 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderboardPublisher.class);
 
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
     private final WriterLease lease;
     private final String topic;
     private final Clock clock;
@@ -66,7 +67,7 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
     private volatile boolean running;
 
     LeaderboardPublisher(
-            KafkaTemplate<String, String> kafka,
+            KafkaTemplate<String, byte[]> kafka,
             WriterLease lease,
             PublishedLeaderboards topicContents,
             RankingProperties properties,
@@ -102,7 +103,7 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
             return;
         }
         for (Coalescer.Pending<String, Leaderboard> p : pending.drain()) {
-            String value = LeaderboardTopic.value(p.value(), p.at());
+            byte[] value = LeaderboardTopic.value(p.value(), p.at());
             byte[] digest = LeaderboardTopic.contentDigest(value);
             if (Arrays.equals(digest, sentDigests.get(p.key()))) {
                 unchanged.increment();
@@ -111,7 +112,9 @@ class LeaderboardPublisher implements LeaderboardListener, SmartLifecycle {
             try {
                 latestSent.put(p.key(), p.at());
                 sentDigests.put(p.key(), digest);
-                kafka.send(topic, p.key(), value).whenComplete((result, failure) -> {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, p.key(), value);
+                record.headers().add(LeaderboardTopic.DIGEST_HEADER, digest);
+                kafka.send(record).whenComplete((result, failure) -> {
                     if (failure == null) {
                         published.increment();
                     } else {

@@ -57,23 +57,54 @@ public class LeaderboardTopic {
         return board.id();
     }
 
-    static String value(Leaderboard board, Instant changedAt) {
-        return JSON.writeValueAsString(LeaderboardView.of(board, changedAt.atOffset(ZoneOffset.UTC), null));
+    /** The leaderboard as the API shapes it, in UTF-8: the bytes sent, digested as they are. */
+    static byte[] value(Leaderboard board, Instant changedAt) {
+        return JSON.writeValueAsBytes(LeaderboardView.of(board, changedAt.atOffset(ZoneOffset.UTC), null));
     }
+
+    /**
+     * The header that carries a record's {@link #contentDigest}, computed once by its writer: a reader of the topic
+     * takes it from there instead of digesting every record again (records without it are digested).
+     */
+    static final String DIGEST_HEADER = "content-sha256";
+
+    private static final byte[] AS_OF_BYTES = AS_OF.getBytes(StandardCharsets.UTF_8);
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     /**
      * The digest of a record's content, its {@code asOf} left out: two instances, or one before and after a restart,
      * publish the same leaderboard with the instants each saw it change at. The value is ours ({@link #value}), so
      * {@code asOf} is the first field of that name, after codes that never hold a quote.
      */
-    static byte[] contentDigest(String value) {
-        int field = value.indexOf(AS_OF);
-        int end = field < 0 ? -1 : value.indexOf('"', field + AS_OF.length());
-        String content = end < 0 ? value : value.substring(0, field) + value.substring(end + 1);
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    static byte[] contentDigest(byte[] value) {
+        MessageDigest digest = SHA_256.get();
+        int field = indexOf(value, AS_OF_BYTES, 0);
+        int end = field < 0 ? -1 : indexOf(value, new byte[] {'"'}, field + AS_OF_BYTES.length);
+        if (end < 0) {
+            return digest.digest(value);
         }
+        digest.update(value, 0, field);
+        digest.update(value, end + 1, value.length - end - 1);
+        return digest.digest();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        outer:
+        for (int i = from; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,7 @@ class PublishedLeaderboards implements SmartLifecycle {
 
     private volatile CompletableFuture<Map<String, byte[]>> request;
     private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     PublishedLeaderboards(KafkaProperties kafka, RankingProperties properties) {
@@ -74,7 +76,7 @@ class PublishedLeaderboards implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, String> current = consumer;
+        KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -90,7 +92,7 @@ class PublishedLeaderboards implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            KafkaConsumer<String, String> created = new KafkaConsumer<>(consumerProperties());
+            KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(consumerProperties());
             consumer = created;
             try {
                 List<TopicPartition> partitions = partitions(created);
@@ -115,21 +117,24 @@ class PublishedLeaderboards implements SmartLifecycle {
         }
     }
 
-    private void follow(KafkaConsumer<String, String> created, List<TopicPartition> partitions) {
+    private void follow(KafkaConsumer<String, byte[]> created, List<TopicPartition> partitions) {
         created.assign(partitions);
         created.seekToBeginning(partitions);
         latest.clear();
         CompletableFuture<Map<String, byte[]>> answering = null;
         Map<TopicPartition, Long> ends = null;
         while (running) {
-            for (ConsumerRecord<String, String> record : created.poll(POLL)) {
+            for (ConsumerRecord<String, byte[]> record : created.poll(POLL)) {
                 if (record.key() == null) {
                     continue;
                 }
                 if (record.value() == null) {
                     latest.remove(record.key());
                 } else {
-                    latest.put(record.key(), LeaderboardTopic.contentDigest(record.value()));
+                    Header digest = record.headers().lastHeader(LeaderboardTopic.DIGEST_HEADER);
+                    latest.put(
+                            record.key(),
+                            digest != null ? digest.value() : LeaderboardTopic.contentDigest(record.value()));
                 }
             }
             CompletableFuture<Map<String, byte[]>> asked = request;
@@ -145,7 +150,7 @@ class PublishedLeaderboards implements SmartLifecycle {
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> created) {
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> created) {
         List<PartitionInfo> infos = created.partitionsFor(topic, Duration.ofSeconds(10));
         List<TopicPartition> partitions = new ArrayList<>();
         if (infos != null) {
@@ -163,7 +168,7 @@ class PublishedLeaderboards implements SmartLifecycle {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
+                ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false);
     }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -185,7 +186,7 @@ class LeaderboardPublisherIT {
     private final class Instance {
 
         final WriterLease lease;
-        final KafkaTemplate<String, String> template;
+        final KafkaTemplate<String, byte[]> template;
         final LeaderboardPublisher publisher;
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -195,10 +196,10 @@ class LeaderboardPublisherIT {
             kafka.setBootstrapServers(List.of(SharedKafka.bootstrapServers()));
             PublishedLeaderboards reader = new PublishedLeaderboards(kafka, properties);
             reader.start();
-            var producers = new DefaultKafkaProducerFactory<String, String>(Map.of(
+            var producers = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
             this.template = new KafkaTemplate<>(producers);
             this.publisher = new LeaderboardPublisher(
                     template, lease, reader, properties, Clock.fixed(Instant.parse(clock), ZoneOffset.UTC), meters);

@@ -32,8 +32,33 @@ class LeaderboardTopicContractTest {
     void writesTheLeaderboardExactlyAsTheGoldenFile() throws Exception {
         var golden = LeaderboardTopic.JSON.readTree(
                 Files.readString(Path.of("src/test/resources/contracts/leaderboard.json")));
-        String value = LeaderboardTopic.value(BOARD, Instant.parse("2026-07-02T03:00:00.300Z"));
+        byte[] value = LeaderboardTopic.value(BOARD, Instant.parse("2026-07-02T03:00:00.300Z"));
         assertThat(LeaderboardTopic.JSON.readTree(value)).isEqualTo(golden);
+    }
+
+    @Test
+    void theContentDigestLeavesTheChangeInstantOutAndIsTheDigestOfTheRest() throws Exception {
+        byte[] first = LeaderboardTopic.value(BOARD, Instant.parse("2026-07-02T03:00:00.300Z"));
+        byte[] later = LeaderboardTopic.value(BOARD, Instant.parse("2026-07-02T04:00:00Z"));
+        assertThat(first).isNotEqualTo(later);
+        assertThat(LeaderboardTopic.contentDigest(first)).isEqualTo(LeaderboardTopic.contentDigest(later));
+
+        // what an earlier version digested (the JSON without asOf), so records it wrote compare equal
+        String rest =
+                new String(first, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\"asOf\":\"[^\"]*\"", "");
+        assertThat(LeaderboardTopic.contentDigest(first))
+                .isEqualTo(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(rest.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Leaderboard other = new Leaderboard(
+                BOARD.level(),
+                BOARD.parent(),
+                BOARD.period(),
+                BOARD.indicator(),
+                21,
+                BOARD.entries(),
+                BOARD.unranked());
+        assertThat(LeaderboardTopic.contentDigest(LeaderboardTopic.value(other, Instant.parse("2026-07-02T04:00:00Z"))))
+                .isNotEqualTo(LeaderboardTopic.contentDigest(later));
     }
 
     @Test
