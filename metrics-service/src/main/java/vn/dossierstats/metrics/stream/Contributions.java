@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
 import vn.dossierstats.unitstats.Granularity;
@@ -99,14 +102,7 @@ public final class Contributions {
 
     /** The new fact's contribution minus the old one's, without zero entries or units left unchanged. */
     public Map<String, Map<String, Counts>> delta(DossierFact previous, DossierFact next) {
-        Map<String, Map<String, Counts>> delta = of(next);
-        of(previous)
-                .forEach((unit, buckets) ->
-                        buckets.forEach((period, counts) -> delta.computeIfAbsent(unit, u -> new HashMap<>())
-                                .merge(period, counts.negate(), Counts::plus)));
-        delta.values().forEach(buckets -> buckets.values().removeIf(Counts::isZero));
-        delta.values().removeIf(Map::isEmpty);
-        return delta;
+        return difference(of(next), of(previous), Counts::negate, Counts::plus, Counts::isZero);
     }
 
     /**
@@ -144,14 +140,22 @@ public final class Contributions {
 
     /** The new fact's usage minus the old one's, without zero entries or units left unchanged. */
     public Map<String, Map<String, ProcedureUsage>> usageDelta(DossierFact previous, DossierFact next) {
-        Map<String, Map<String, ProcedureUsage>> delta = usage(next);
-        usage(previous)
-                .forEach((unit, entries) ->
-                        entries.forEach((key, usage) -> delta.computeIfAbsent(unit, u -> new HashMap<>())
-                                .merge(key, usage.negate(), ProcedureUsage::plus)));
-        delta.values().forEach(entries -> entries.values().removeIf(ProcedureUsage::isZero));
-        delta.values().removeIf(Map::isEmpty);
-        return delta;
+        return difference(
+                usage(next), usage(previous), ProcedureUsage::negate, ProcedureUsage::plus, ProcedureUsage::isZero);
+    }
+
+    /** {@code next} minus {@code previous} by unit and key (into {@code next}), without zeros or empty units. */
+    private static <V> Map<String, Map<String, V>> difference(
+            Map<String, Map<String, V>> next,
+            Map<String, Map<String, V>> previous,
+            UnaryOperator<V> negate,
+            BinaryOperator<V> plus,
+            Predicate<V> isZero) {
+        previous.forEach((unit, entries) -> entries.forEach((key, value) ->
+                next.computeIfAbsent(unit, u -> new HashMap<>()).merge(key, negate.apply(value), plus)));
+        next.values().forEach(entries -> entries.values().removeIf(isZero));
+        next.values().removeIf(Map::isEmpty);
+        return next;
     }
 
     /** {@code <period key>|<unit that received>|<procedure>}, e.g. {@code 2026-07|H26.30|1.004227}. */

@@ -112,28 +112,6 @@ public record DossierFact(
                 null);
     }
 
-    /** The same fact as a version before procedure codes kept it. */
-    public DossierFact withoutProcedure() {
-        return new DossierFact(
-                dossierId,
-                sequence,
-                acceptedAt,
-                unitCode,
-                unitPath,
-                channel,
-                status,
-                receivedAt,
-                overdueSince,
-                endedAt,
-                classification,
-                digitized,
-                feeRequired,
-                paidOnlineAt,
-                electronicResult,
-                ratings,
-                null);
-    }
-
     public boolean refused() {
         return "REFUSED".equals(status);
     }

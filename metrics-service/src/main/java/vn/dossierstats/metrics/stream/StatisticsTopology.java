@@ -117,24 +117,8 @@ public final class StatisticsTopology {
                 Materialized.<String, UnitRecord, KeyValueStore<Bytes, byte[]>>as(UNITS));
 
         CatalogueVersion catalogue = new CatalogueVersion();
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.inMemoryKeyValueStore(PROCEDURES),
-                                Serdes.String(),
-                                JsonSerde.of(ProcedureRecord.class))
-                        .withLoggingDisabled(),
-                Topics.PROCEDURES,
-                Consumed.with(Serdes.String(), JsonSerde.of(ProcedureRecord.class)),
-                () -> catalogue.keeper(PROCEDURES));
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(
-                                Stores.inMemoryKeyValueStore(ASSIGNMENTS),
-                                Serdes.String(),
-                                JsonSerde.of(UnitProceduresRecord.class))
-                        .withLoggingDisabled(),
-                Topics.UNIT_PROCEDURES,
-                Consumed.with(Serdes.String(), JsonSerde.of(UnitProceduresRecord.class)),
-                () -> catalogue.keeper(ASSIGNMENTS));
+        catalogueStore(builder, PROCEDURES, Topics.PROCEDURES, ProcedureRecord.class, catalogue);
+        catalogueStore(builder, ASSIGNMENTS, Topics.UNIT_PROCEDURES, UnitProceduresRecord.class, catalogue);
 
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(stores.apply(LAST_FACTS), Serdes.String(), DossierFactSerde.serde()));
@@ -155,6 +139,17 @@ public final class StatisticsTopology {
                         USAGE)
                 .to(Topics.UNIT_STATS, Produced.with(Serdes.String(), JsonSerde.of(UnitStats.class)));
         return builder.build();
+    }
+
+    /** A catalogue topic kept whole in a global store (in memory: a few thousand records) by {@code catalogue}. */
+    private static <V> void catalogueStore(
+            StreamsBuilder builder, String store, String topic, Class<V> type, CatalogueVersion catalogue) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), JsonSerde.of(type))
+                        .withLoggingDisabled(),
+                topic,
+                Consumed.with(Serdes.String(), JsonSerde.of(type)),
+                () -> catalogue.<V>keeper(store));
     }
 
     /** Step 1: per dossier, the difference between its new and its previous contribution, per unit. */
