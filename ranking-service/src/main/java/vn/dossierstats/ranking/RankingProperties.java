@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param topicPartitions partitions of the leaderboard topic when this service declares it
  * @param topicReplicas replicas of the leaderboard topic when this service declares it
  * @param publishInterval a leaderboard is published at most once per interval (the latest content wins)
+ * @param recomputeInterval the leaderboards that changed statistics touch are recomputed at most once per interval
+ *     (and, under load, less often: {@code leaderboard/RecomputePace.java}); the longest a change waits to be ranked
  * @param history how leaderboard snapshots are stored
  * @param maxAge how long an HTTP cache may reuse a leaderboard without asking again ({@code Cache-Control: max-age}, in
  *     whole seconds): a leaderboard can change with every publication of the running periods' statistics (every
@@ -33,6 +35,7 @@ public record RankingProperties(
         Integer topicPartitions,
         Short topicReplicas,
         Duration publishInterval,
+        Duration recomputeInterval,
         History history,
         Duration maxAge,
         DataSize readCacheSize,
@@ -47,6 +50,7 @@ public record RankingProperties(
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
         topicReplicas = topicReplicas == null ? 1 : topicReplicas;
         publishInterval = publishInterval == null ? Duration.ofMillis(200) : publishInterval;
+        recomputeInterval = recomputeInterval == null ? Duration.ofMillis(200) : recomputeInterval;
         history = history == null ? new History(null, null, null) : history;
         maxAge = maxAge == null ? Duration.ZERO : maxAge;
         readCacheSize = readCacheSize == null ? DataSize.ofMegabytes(32) : readCacheSize;
@@ -58,6 +62,7 @@ public record RankingProperties(
             throw new IllegalArgumentException("ranking.limit-max must be positive");
         }
         positive("ranking.publish-interval", publishInterval);
+        positive("ranking.recompute-interval", recomputeInterval);
         positive("ranking.writer-check-interval", writerCheckInterval);
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("ranking.max-age must not be negative");

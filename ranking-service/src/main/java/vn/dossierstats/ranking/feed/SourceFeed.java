@@ -1,10 +1,13 @@
 package vn.dossierstats.ranking.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,13 +29,15 @@ import vn.dossierstats.ranking.catalogue.UnitRecord;
 import vn.dossierstats.ranking.leaderboard.Leaderboard;
 import vn.dossierstats.ranking.leaderboard.LeaderboardBook;
 import vn.dossierstats.ranking.leaderboard.LeaderboardListener;
+import vn.dossierstats.ranking.leaderboard.RecomputePace;
 import vn.dossierstats.unitstats.Period;
 import vn.dossierstats.unitstats.UnitStats;
 
 /**
  * Feeds the {@link LeaderboardBook} from the two compacted topics it is made of: reads them from the beginning
  * (assigned partitions, no group, no committed offsets: every instance rebuilds its whole state at start), then
- * follows them. The book goes live, and readiness UP, once everything present at start-up has been read.
+ * follows them. The book goes live, and readiness UP, once everything present at start-up has been read. Then the
+ * leaderboards the changes touch are recomputed at the {@link RecomputePace}, not after every poll.
  */
 @Component
 class SourceFeed implements SmartLifecycle {
@@ -41,6 +46,9 @@ class SourceFeed implements SmartLifecycle {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /** Rest after a recomputation, in multiples of its duration: ranking takes at most a quarter of a core. */
+    private static final int IDLE_FACTOR = 3;
 
     private final LeaderboardBook book;
     private final List<LeaderboardListener> listeners;
@@ -50,6 +58,8 @@ class SourceFeed implements SmartLifecycle {
     private final String unitsTopic;
 
     private final List<String> topics;
+    private final RecomputePace pace;
+    private final Timer recomputations;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, String> consumer;
@@ -60,13 +70,18 @@ class SourceFeed implements SmartLifecycle {
             List<LeaderboardListener> listeners,
             KafkaProperties kafka,
             JsonMapper json,
-            RankingProperties properties) {
+            RankingProperties properties,
+            MeterRegistry meters) {
         this.book = book;
         this.listeners = listeners;
         this.kafka = kafka;
         this.json = json;
         this.unitsTopic = properties.topics().units();
         this.topics = List.of(unitsTopic, properties.topics().stats());
+        this.pace = new RecomputePace(properties.recomputeInterval(), IDLE_FACTOR);
+        this.recomputations = Timer.builder("ranking.recompute")
+                .description("Recomputations of the leaderboards that changed statistics touched")
+                .register(meters);
     }
 
     /** True once everything present in the topics at start-up has been read and the leaderboards prepared. */
@@ -139,12 +154,12 @@ class SourceFeed implements SmartLifecycle {
         Map<TopicPartition, Long> ends = created.endOffsets(partitions);
         log.info("Reading {} from the beginning", topics);
         while (running) {
-            ConsumerRecords<String, String> records = created.poll(Duration.ofMillis(500));
+            ConsumerRecords<String, String> records = created.poll(pollTimeout());
             for (ConsumerRecord<String, String> record : records) {
                 apply(record);
             }
             if (book.isLive()) {
-                publish(book.flush());
+                recomputeWhenDue();
             } else if (ends.entrySet().stream().allMatch(e -> created.position(e.getKey()) >= e.getValue())) {
                 List<Leaderboard> prepared = book.goLive();
                 publish(prepared);
@@ -152,6 +167,26 @@ class SourceFeed implements SmartLifecycle {
                 log.info("Leaderboards ready: {} prepared from {}", book.preparedCount(), topics);
             }
         }
+    }
+
+    /** Until the next recomputation is due while changes wait for it, so that polling does not hold them up. */
+    private Duration pollTimeout() {
+        if (!book.isLive() || !book.hasChanges()) {
+            return POLL_TIMEOUT;
+        }
+        return Duration.ofNanos(Math.min(POLL_TIMEOUT.toNanos(), pace.nanosUntilDue(System.nanoTime())));
+    }
+
+    private void recomputeWhenDue() {
+        long start = System.nanoTime();
+        if (!book.hasChanges() || pace.nanosUntilDue(start) > 0) {
+            return;
+        }
+        List<Leaderboard> changed = book.flush();
+        long end = System.nanoTime();
+        pace.recomputed(start, end);
+        recomputations.record(end - start, TimeUnit.NANOSECONDS);
+        publish(changed);
     }
 
     private void publish(List<Leaderboard> changed) {

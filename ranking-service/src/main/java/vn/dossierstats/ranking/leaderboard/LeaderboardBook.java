@@ -65,6 +65,12 @@ public final class LeaderboardBook {
     private final Map<LeaderboardKey, Leaderboard> prepared = new ConcurrentHashMap<>();
     private final Map<Scope, Set<LeaderboardKey>> preparedByScope = new HashMap<>();
     private final NavigableSet<LeaderboardKey> dirty = new TreeSet<>(LeaderboardKey.ORDER);
+    /**
+     * The (unit, period) pairs whose leaderboards are in {@link #dirty} since the last flush: the statistics of a busy
+     * unit change many times between two flushes, and marking its leaderboards once is enough.
+     */
+    private final Set<Map.Entry<String, Period>> marked = new HashSet<>();
+
     private volatile boolean live;
 
     public LeaderboardBook(long minVolume) {
@@ -140,6 +146,7 @@ public final class LeaderboardBook {
 
     /** Recomputes the leaderboards touched since the last flush; returns those whose content changed. */
     public synchronized List<Leaderboard> flush() {
+        marked.clear();
         List<Leaderboard> changed = new ArrayList<>();
         LeaderboardKey key;
         while ((key = dirty.pollFirst()) != null) {
@@ -160,6 +167,11 @@ public final class LeaderboardBook {
         return changed;
     }
 
+    /** Whether changes since the last {@link #flush()} wait for it. */
+    public synchronized boolean hasChanges() {
+        return !dirty.isEmpty();
+    }
+
     /** How many leaderboards are kept ready. */
     public int preparedCount() {
         return prepared.size();
@@ -169,6 +181,9 @@ public final class LeaderboardBook {
         Unit unit = units.get(unitCode);
         if (!live || unit == null) {
             return; // prepared at goLive, or when the catalogue names the unit
+        }
+        if (!marked.add(Map.entry(unitCode, period))) {
+            return;
         }
         LocalDate on = lastDay(period);
         if (reorganised()) {
@@ -183,6 +198,7 @@ public final class LeaderboardBook {
     }
 
     private void catalogueChanged(Unit old, Unit now) {
+        marked.clear(); // the scopes of a unit's leaderboards may change with the catalogue
         members.clear();
         territorySums.clear();
         territories = null;

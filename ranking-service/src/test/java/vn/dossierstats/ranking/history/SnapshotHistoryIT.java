@@ -28,7 +28,7 @@ class SnapshotHistoryIT {
 
     private static final String KEY = "PROVINCE||2026-Q2|ON_TIME_RATE";
     private static final RankingProperties PROPERTIES =
-            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     private static JdbcTemplate jdbc;
     private static SnapshotStore store;
     private static WriterLease lease;

@@ -67,6 +67,7 @@ class LeaderboardPublisherIT {
                 null,
                 null,
                 null,
+                null,
                 Duration.ofMillis(100));
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {

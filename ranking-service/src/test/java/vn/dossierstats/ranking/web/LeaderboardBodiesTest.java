@@ -30,7 +30,7 @@ class LeaderboardBodiesTest {
     private final LeaderboardBodies bodies = new LeaderboardBodies(
             book,
             JSON,
-            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null),
+            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null, null),
             clock);
 
     @BeforeEach

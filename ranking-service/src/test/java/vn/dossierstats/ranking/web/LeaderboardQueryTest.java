@@ -15,7 +15,7 @@ class LeaderboardQueryTest {
     private static final Instant NOW = Instant.parse("2026-07-01T02:00:00Z");
     private final LeaderboardQuery query = new LeaderboardQuery(
             new LeaderboardBook(20),
-            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null),
+            new RankingProperties(null, null, null, null, null, null, null, null, null, null, null, null, null),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

@@ -18,7 +18,7 @@ import vn.dossierstats.ranking.SharedPostgres;
 class WriterLeaseIT {
 
     private static final RankingProperties PROPERTIES = new RankingProperties(
-            null, null, null, null, null, null, null, null, null, null, null, Duration.ofMillis(100));
+            null, null, null, null, null, null, null, null, null, null, null, null, Duration.ofMillis(100));
     /** The bound this test states for a takeover: a few check intervals, and the database noticing. */
     private static final Duration TAKEOVER = Duration.ofSeconds(5);
 
