@@ -49,7 +49,7 @@ public record RankingProperties(
         topics = topics == null ? new Topics(null, null, null) : topics;
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
         topicReplicas = topicReplicas == null ? 1 : topicReplicas;
-        publishInterval = publishInterval == null ? Duration.ofMillis(200) : publishInterval;
+        publishInterval = publishInterval == null ? Duration.ofSeconds(1) : publishInterval;
         recomputeInterval = recomputeInterval == null ? Duration.ofMillis(200) : recomputeInterval;
         history = history == null ? new History(null, null, null) : history;
         maxAge = maxAge == null ? Duration.ZERO : maxAge;

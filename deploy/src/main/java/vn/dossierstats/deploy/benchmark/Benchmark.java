@@ -118,6 +118,10 @@ public final class Benchmark {
         results.context("machine: %d cores (%s), %d GiB; everything on it at once: broker, database, four services,"
                         .formatted(Runtime.getRuntime().availableProcessors(), cpu, memory)
                 + " load generator");
+        results.context(
+                "machine speed: one core digests %,.0f MB/s with SHA-256 before the platform starts (the host is"
+                                .formatted(MachineSpeed.sha256MegabytesPerSecond(1_000))
+                        + " shared: compare runs at similar speeds)");
         results.context("Java %s (%s); Kafka %s"
                 .formatted(
                         System.getProperty("java.version"),
