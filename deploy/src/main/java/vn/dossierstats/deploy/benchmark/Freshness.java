@@ -64,13 +64,14 @@ final class Freshness {
      * or {@link #GIVE_UP} after the last was sent: a queue shows as delays that grow, and a phase gives enough samples
      * for a p99 (one probe at a time gave 1 to 17). The probes are counted in the order sent, so the n-th probe is
      * visible once the commune's figures have grown by n.
+     *
+     * @return how many probes were sent
      */
-    /** @return how many probes were sent */
     private static int probe(BenchmarkRun run, Instant end, List<Duration> toReport, List<Duration> toLeaderboard) {
         DossierGenerator generator = run.generator();
         // every probe is received now, so counted in this month's new dossiers, which the probe polls; a phase that
         // would cross into the next month stops sending there
-        String month = YearMonth.from(Instant.now().atZone(BenchmarkRun.ZONE)).toString();
+        String month = monthOf(Instant.now());
         long reportBase = reportCount(run, month);
         long volumeBase = leaderboardVolume(run, month);
         List<Instant> accepted = new ArrayList<>();
@@ -78,7 +79,7 @@ final class Freshness {
         Instant giveUp = end.plus(GIVE_UP);
         while (Instant.now().isBefore(giveUp)) {
             Instant now = Instant.now();
-            if (now.isBefore(end) && !now.isBefore(nextProbe) && inMonth(now, month)) {
+            if (now.isBefore(end) && !now.isBefore(nextProbe) && monthOf(now).equals(month)) {
                 run.gateway.postEvent(generator.receipt(BenchmarkRun.PROBE_UNIT, now));
                 accepted.add(Instant.now());
                 run.dossiers.incrementAndGet();
@@ -113,8 +114,8 @@ final class Freshness {
         }
     }
 
-    private static boolean inMonth(Instant instant, String month) {
-        return YearMonth.from(instant.atZone(BenchmarkRun.ZONE)).toString().equals(month);
+    private static String monthOf(Instant instant) {
+        return YearMonth.from(instant.atZone(BenchmarkRun.ZONE)).toString();
     }
 
     private static long reportCount(BenchmarkRun run, String month) {

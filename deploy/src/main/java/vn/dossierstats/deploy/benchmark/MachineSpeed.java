@@ -9,7 +9,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Why: the machine is a virtual one whose host is shared. Runs of the same code on the same machine kind have
  * differed by a factor of two in every phase (report reads 5,151/s one day, 11,082/s another) with no steal time
- * reported; a run's figures are comparable with another's only at a similar speed, so each run states its own.
+ * reported; each run states this figure so that runs can be set side by side. It is context, not a correction: on
+ * 2026-12-07 it read 1,379–1,430 MB/s in runs at half the reference run's speed, so whether it tells the slow states
+ * from the fast ones is not established yet.
  */
 final class MachineSpeed {
 
