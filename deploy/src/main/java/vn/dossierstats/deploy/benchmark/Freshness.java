@@ -29,6 +29,14 @@ final class Freshness {
         measure(run, "at %,.0f events/s in batches (70 %% of the best rate)", r -> new SteadyBatches(r, rate));
     }
 
+    /**
+     * At 70 % of the rate end to end: batches accepted faster than the statistics are computed only build a queue, so
+     * this is how fresh the figures stay under the heaviest bulk load the platform sustains.
+     */
+    static void underSustainedBatches(BenchmarkRun run, double rate) throws Exception {
+        measure(run, "at %,.0f events/s in batches (70 %% of the rate end to end)", r -> new SteadyBatches(r, rate));
+    }
+
     /** At a steady national peak of single-event requests. */
     static void underSingleEvents(BenchmarkRun run, int rate) throws Exception {
         measure(run, "at %,.0f single events/s (steady, open loop)", r -> new SteadyEvents(r, rate));

@@ -1,7 +1,10 @@
 package vn.dossierstats.dossier.fact;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,6 +19,11 @@ import vn.dossierstats.dossier.outbox.Topics;
  *
  * <p>A batch decides its publications in memory ({@link #next}), one after the other per dossier, then writes them all
  * at once ({@link #write}); the caller counts them once committed ({@code DossierMeters#factsPublished}).
+ *
+ * <p>A transaction that changes a dossier several times (a batch that receives and resolves it) writes only the last
+ * of its facts: the earlier ones were never a committed state that a reader could see, each fact is a full snapshot,
+ * and readers skip sequences they never saw (docs/events.md). Its sequence stays that of the last change, so sequences
+ * still grow with every change of the dossier.
  */
 @Component
 public class FactPublisher {
@@ -45,13 +53,20 @@ public class FactPublisher {
         return Optional.of(new Publication(last.fact(), fact, watch ? state.overdueFrom() : null, traceParent));
     }
 
-    /** The outbox rows, in the given order: per dossier, the order of its sequence. */
+    /** The outbox rows: the last fact of each dossier among the publications, in the order of their dossiers. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(List<Publication> publications) {
         outbox.appendAll(
                 Topics.DOSSIER_FACTS,
-                publications.stream()
+                lastOfEachDossier(publications).stream()
                         .map(p -> new Outbox.Entry(p.fact().dossierId(), p.fact(), p.traceParent()))
                         .toList());
+    }
+
+    /** The last publication of each dossier, in the order of each dossier's first. */
+    public static Collection<Publication> lastOfEachDossier(List<Publication> publications) {
+        Map<String, Publication> last = new LinkedHashMap<>();
+        publications.forEach(p -> last.put(p.fact().dossierId(), p));
+        return last.values();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.dossier.fact.DossierFact;
+import vn.dossierstats.dossier.fact.FactPublisher;
 import vn.dossierstats.dossier.fact.FactPublisher.Publication;
 import vn.dossierstats.dossier.fact.LastFact;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
@@ -169,8 +170,7 @@ public class DossierStore {
      * @param publications in publication order; of several for one dossier, the last counts
      */
     public void saveFacts(List<Publication> publications) {
-        Map<String, Publication> last = new LinkedHashMap<>();
-        publications.forEach(p -> last.put(p.fact().dossierId(), p));
+        List<Publication> last = List.copyOf(FactPublisher.lastOfEachDossier(publications));
         if (last.isEmpty()) {
             return;
         }
@@ -180,12 +180,12 @@ public class DossierStore {
                             as u(dossier_id, sequence, fact, check_at)
                         where d.dossier_id = u.dossier_id""")
                 .params(
-                        last.keySet().toArray(String[]::new),
-                        last.values().stream().map(p -> p.fact().sequence()).toArray(Long[]::new),
-                        last.values().stream()
+                        last.stream().map(p -> p.fact().dossierId()).toArray(String[]::new),
+                        last.stream().map(p -> p.fact().sequence()).toArray(Long[]::new),
+                        last.stream()
                                 .map(p -> json.writeValueAsString(p.fact()))
                                 .toArray(String[]::new),
-                        last.values().stream()
+                        last.stream()
                                 .map(p -> p.overdueCheckAt() == null
                                         ? null
                                         : p.overdueCheckAt().toString())
