@@ -39,6 +39,8 @@ import vn.dossierstats.unitstats.Territories;
 public final class LeaderboardBook {
 
     private static final int MAX_DEPTH = 64;
+    /** Scored territories kept at most: every unit's running periods and the ones before (~3,900 × 8), with room. */
+    private static final int TERRITORIES_KEPT = 65_536;
 
     private final long minVolume;
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
@@ -55,12 +57,36 @@ public final class LeaderboardBook {
     private Boolean reorganised;
 
     /**
-     * The counts of each territory as last summed ({@link #territoryCounts}): the nine indicators of a scope and period
-     * rank the same units on the same sums, and a unit is in two scopes. Cleared by every change of counts or catalogue.
+     * Each territory's counts as last summed, with the indicators' values on them ({@link #scored}): the nine
+     * indicators of a scope and period rank the same units on the same counts, and a unit is in two scopes or more, so
+     * a recomputation would otherwise sum and score every unit eighteen times. A change of counts forgets the
+     * territories it is in ({@link #forgetTerritories}), a change of the catalogue every one.
      */
-    private final Map<TerritoryKey, PeriodCounts> territorySums = new HashMap<>();
+    private final Map<TerritoryKey, Scored> territorySums = new HashMap<>();
 
     private record TerritoryKey(String code, Period period, LocalDate epoch) {}
+
+    /** A territory's counts, and each indicator's value on them once asked for. */
+    private static final class Scored {
+        private static final Indicator[] INDICATORS = Indicator.values();
+
+        final PeriodCounts counts;
+        private final BigDecimal[] values = new BigDecimal[INDICATORS.length];
+        private final boolean[] known = new boolean[INDICATORS.length];
+
+        Scored(PeriodCounts counts) {
+            this.counts = counts;
+        }
+
+        BigDecimal value(Indicator indicator) {
+            int i = indicator.ordinal();
+            if (!known[i]) {
+                values[i] = indicator.value(counts);
+                known[i] = true;
+            }
+            return values[i];
+        }
+    }
 
     private final Map<LeaderboardKey, Leaderboard> prepared = new ConcurrentHashMap<>();
     private final Map<Scope, Set<LeaderboardKey>> preparedByScope = new HashMap<>();
@@ -124,7 +150,7 @@ public final class LeaderboardBook {
         PeriodCounts old =
                 counts.computeIfAbsent(unitCode, c -> new HashMap<>()).put(period, unitCounts);
         if (!unitCounts.equals(old)) {
-            territorySums.clear();
+            forgetTerritories(unitCode, period);
             countsChanged(unitCode, period);
         }
     }
@@ -132,8 +158,21 @@ public final class LeaderboardBook {
     public synchronized void removeCounts(String unitCode, Period period) {
         Map<Period, PeriodCounts> ofUnit = counts.get(unitCode);
         if (ofUnit != null && ofUnit.remove(period) != null) {
-            territorySums.clear();
+            forgetTerritories(unitCode, period);
             countsChanged(unitCode, period);
+        }
+    }
+
+    /**
+     * Forgets the scored territories a unit's counts of a period are in: on a map no reorganisation touched, only the
+     * unit's own (the others keep their values for the next recomputation); otherwise every one, since a territory
+     * sums the units merged into it.
+     */
+    private void forgetTerritories(String unitCode, Period period) {
+        if (Boolean.FALSE.equals(reorganised)) {
+            territorySums.remove(new TerritoryKey(unitCode, period, LocalDate.MIN));
+        } else {
+            territorySums.clear();
         }
     }
 
@@ -267,10 +306,12 @@ public final class LeaderboardBook {
     private Leaderboard compute(LeaderboardKey key, Map<String, Integer> previousRanks, LocalDate on) {
         List<Ranking.Candidate> candidates = new ArrayList<>();
         for (Unit unit : members(key.scope(), on)) {
-            PeriodCounts unitCounts = territoryCounts(unit.code(), key.period(), on);
-            BigDecimal value = key.indicator().value(unitCounts);
+            Scored territory = scored(unit.code(), key.period(), on);
             candidates.add(new Ranking.Candidate(
-                    unit.code(), unit.name(), value, key.indicator().volume(unitCounts)));
+                    unit.code(),
+                    unit.name(),
+                    territory.value(key.indicator()),
+                    key.indicator().volume(territory.counts)));
         }
         Ranking.Result result = Ranking.rank(candidates, minVolume, previousRanks);
         return new Leaderboard(
@@ -289,22 +330,35 @@ public final class LeaderboardBook {
         return ranks;
     }
 
-    /** The counts of the unit's territory on {@code on}: its own, plus those of the units merged into it by then. */
-    private PeriodCounts territoryCounts(String code, Period period, LocalDate on) {
-        if (!reorganised()) {
-            return counts.getOrDefault(code, Map.of()).getOrDefault(period, PeriodCounts.ZERO);
+    /**
+     * The counts of the unit's territory on {@code on} (its own, plus those of the units merged into it by then), kept
+     * with the indicators' values until the counts or the catalogue change.
+     */
+    private Scored scored(String code, Period period, LocalDate on) {
+        boolean reorganised = reorganised();
+        TerritoryKey key =
+                new TerritoryKey(code, period, reorganised ? territories().epoch(on) : LocalDate.MIN);
+        Scored known = territorySums.get(key);
+        if (known != null) {
+            return known;
         }
-        return territorySums.computeIfAbsent(
-                new TerritoryKey(code, period, territories().epoch(on)), key -> {
-                    PeriodCounts sum = PeriodCounts.ZERO;
-                    List<String> territory = territories().of(code, on) instanceof Territories.Members members
-                            ? members.codes()
-                            : List.of(code);
-                    for (String member : territory) {
-                        sum = sum.plus(counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO));
-                    }
-                    return sum;
-                });
+        if (territorySums.size() >= TERRITORIES_KEPT) {
+            territorySums.clear(); // the running periods' come back at the next recomputation; past ones rarely do
+        }
+        PeriodCounts sum;
+        if (!reorganised) {
+            sum = counts.getOrDefault(code, Map.of()).getOrDefault(period, PeriodCounts.ZERO);
+        } else {
+            sum = PeriodCounts.ZERO;
+            List<String> territory =
+                    territories().of(code, on) instanceof Territories.Members members ? members.codes() : List.of(code);
+            for (String member : territory) {
+                sum = sum.plus(counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO));
+            }
+        }
+        Scored scored = new Scored(sum);
+        territorySums.put(key, scored);
+        return scored;
     }
 
     private List<Unit> members(Scope scope, LocalDate on) {
