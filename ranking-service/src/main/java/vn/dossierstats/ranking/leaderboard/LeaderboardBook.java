@@ -62,7 +62,7 @@ public final class LeaderboardBook {
      * a recomputation would otherwise sum and score every unit eighteen times. A change of counts forgets the
      * territories it is in ({@link #forgetTerritories}), a change of the catalogue every one.
      */
-    private final Map<TerritoryKey, Scored> territorySums = new HashMap<>();
+    private final Map<TerritoryKey, Scored> scoredTerritories = new HashMap<>();
 
     private record TerritoryKey(String code, Period period, LocalDate epoch) {}
 
@@ -170,9 +170,9 @@ public final class LeaderboardBook {
      */
     private void forgetTerritories(String unitCode, Period period) {
         if (Boolean.FALSE.equals(reorganised)) {
-            territorySums.remove(new TerritoryKey(unitCode, period, LocalDate.MIN));
+            scoredTerritories.remove(new TerritoryKey(unitCode, period, LocalDate.MIN));
         } else {
-            territorySums.clear();
+            scoredTerritories.clear();
         }
     }
 
@@ -239,7 +239,7 @@ public final class LeaderboardBook {
     private void catalogueChanged(Unit old, Unit now) {
         marked.clear(); // the scopes of a unit's leaderboards may change with the catalogue
         members.clear();
-        territorySums.clear();
+        scoredTerritories.clear();
         territories = null;
         reorganised = null;
         if (!live) {
@@ -338,12 +338,12 @@ public final class LeaderboardBook {
         boolean reorganised = reorganised();
         TerritoryKey key =
                 new TerritoryKey(code, period, reorganised ? territories().epoch(on) : LocalDate.MIN);
-        Scored known = territorySums.get(key);
+        Scored known = scoredTerritories.get(key);
         if (known != null) {
             return known;
         }
-        if (territorySums.size() >= TERRITORIES_KEPT) {
-            territorySums.clear(); // the running periods' come back at the next recomputation; past ones rarely do
+        if (scoredTerritories.size() >= TERRITORIES_KEPT) {
+            scoredTerritories.clear(); // the running periods' come back at the next recomputation; past ones rarely do
         }
         PeriodCounts sum;
         if (!reorganised) {
@@ -357,7 +357,7 @@ public final class LeaderboardBook {
             }
         }
         Scored scored = new Scored(sum);
-        territorySums.put(key, scored);
+        scoredTerritories.put(key, scored);
         return scored;
     }
 
