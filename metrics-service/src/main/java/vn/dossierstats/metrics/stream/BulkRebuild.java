@@ -46,7 +46,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 import vn.dossierstats.metrics.MetricsProperties;
 import vn.dossierstats.metrics.index.ProcedureCounts;
 import vn.dossierstats.metrics.index.ProcedureUsage;
@@ -99,10 +98,6 @@ final class BulkRebuild {
             org.apache.kafka.common.serialization.Serdes.String().serializer();
     private static final Deserializer<String> KEY_READER =
             org.apache.kafka.common.serialization.Serdes.String().deserializer();
-
-    /** The facts' JSON as the live path reads it, instants read faster (the same instants). */
-    private static final JsonMapper FACTS =
-            JsonSerde.JSON.rebuild().addModule(FastInstants.module()).build();
 
     private final MetricsProperties properties;
     private final String bootstrap;
@@ -367,7 +362,8 @@ final class BulkRebuild {
             long begin,
             long end,
             Aggregation aggregation) {
-        Deserializer<DossierFact> facts = JsonSerde.of(DossierFact.class, FACTS).deserializer();
+        Deserializer<DossierFact> facts =
+                JsonSerde.of(DossierFact.class, JsonSerde.FACTS).deserializer();
         consumer.assign(List.of(partition));
         consumer.seek(partition, begin);
         long position = begin;

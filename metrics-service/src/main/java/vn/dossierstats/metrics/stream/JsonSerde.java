@@ -11,6 +11,13 @@ final class JsonSerde {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * The facts of dossier.facts.v1, their instants read by {@link FastInstants}: the same instants, without the
+     * {@code DateTimeFormatter} that was a fifth of a fact's parsing on the stream thread.
+     */
+    static final JsonMapper FACTS =
+            JSON.rebuild().addModule(FastInstants.module()).build();
+
     private JsonSerde() {}
 
     static <T> Serde<T> of(Class<T> type) {

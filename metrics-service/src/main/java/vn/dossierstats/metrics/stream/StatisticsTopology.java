@@ -29,6 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import vn.dossierstats.metrics.index.ProcedureUsage;
 import vn.dossierstats.metrics.report.Counts;
+import vn.dossierstats.metrics.report.RememberedSums;
 import vn.dossierstats.metrics.report.ReportCalculator;
 import vn.dossierstats.unitstats.Period;
 import vn.dossierstats.unitstats.PeriodCounts;
@@ -129,7 +130,9 @@ public final class StatisticsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BUCKETS), Serdes.String(), CountsSerde.serde())
                 .withCachingEnabled());
 
-        builder.stream(Topics.DOSSIER_FACTS, Consumed.with(Serdes.String(), JsonSerde.of(DossierFact.class)))
+        builder.stream(
+                        Topics.DOSSIER_FACTS,
+                        Consumed.with(Serdes.String(), JsonSerde.of(DossierFact.class, JsonSerde.FACTS)))
                 .process(() -> new FactDeltas(contributions), LAST_FACTS)
                 .repartition(
                         Repartitioned.with(Serdes.String(), DeltaSerde.serde()).withName(UNIT_DELTAS))
@@ -207,7 +210,7 @@ public final class StatisticsTopology {
         private ProcessorContext<String, UnitStats> context;
         private KeyValueStore<String, Counts> buckets;
         private KeyValueStore<String, ProcedureUsage> usage;
-        private ReportCalculator calculator;
+        private BucketStore bucketStore;
         private PublishedProcedures procedures;
 
         BucketAggregator(
@@ -232,7 +235,7 @@ public final class StatisticsTopology {
             this.context = context;
             this.buckets = context.getStateStore(BUCKETS);
             this.usage = context.getStateStore(USAGE);
-            this.calculator = new ReportCalculator(new BucketStore(buckets), firstYear);
+            this.bucketStore = new BucketStore(buckets);
             this.procedures = new PublishedProcedures(
                     new ProcedureIndex(usage, context.getStateStore(PROCEDURES), context.getStateStore(ASSIGNMENTS)),
                     context.getStateStore(UNITS),
@@ -284,6 +287,8 @@ public final class StatisticsTopology {
             }
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, zone);
+            // the buckets stand still until the publication ends: each prefix sum is read once for every period
+            ReportCalculator calculator = new ReportCalculator(new RememberedSums(bucketStore), firstYear);
             for (DirtyPeriods.Run run : dirty.drain(today, past)) {
                 List<PeriodCounts> counts = calculator.counts(run.unit(), run.periods(), today);
                 for (int i = 0; i < counts.size(); i++) {
