@@ -44,7 +44,7 @@ public record UnitSpan(
     }
 
     /** Whether any reorganisation touched the unit: else its place is the same on every date. */
-    boolean reorganised() {
+    public boolean reorganised() {
         return validFrom != null || validTo != null || !formerParents.isEmpty();
     }
 }

@@ -245,6 +245,13 @@ public final class LeaderboardBook {
         if (!live) {
             return;
         }
+        if (reorganised() || (old != null && old.span().reorganised())) {
+            // on a reorganised map the leaderboards a unit reaches differ from period to period (former parents,
+            // successors, validity, those of its ancestors too): a catalogue change, rare, recomputes every one
+            preparedByScope.values().forEach(dirty::addAll);
+            counts.forEach((unitCode, periods) -> periods.keySet().forEach(period -> countsChanged(unitCode, period)));
+            return;
+        }
         String code = old != null ? old.code() : now.code();
         // the unit and its descendants may leave the scopes of the old ancestors and join those of the new
         Set<String> moved = new LinkedHashSet<>();

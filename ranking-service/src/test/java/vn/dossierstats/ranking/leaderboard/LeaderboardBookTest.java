@@ -13,11 +13,13 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import vn.dossierstats.unitstats.Period;
 import vn.dossierstats.unitstats.PeriodCounts;
+import vn.dossierstats.unitstats.UnitSpan;
 
 class LeaderboardBookTest {
 
     private static final Period JUNE = Period.parse("2026-06").orElseThrow();
     private static final Period JULY = Period.parse("2026-07").orElseThrow();
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 7);
 
     private final LeaderboardBook book = new LeaderboardBook(20);
 
@@ -190,6 +192,33 @@ class LeaderboardBookTest {
         Arbitrary<String> parent = Arbitraries.of(CODES).injectNull(0.3);
         Arbitrary<Op> putUnit = Combinators.combine(code, Arbitraries.of(LEVELS), parent, Arbitraries.of("x", "y"))
                 .as((c, level, p, name) -> new PutUnit(new Unit(c, c + name, level, p)));
+        // a reorganised unit: valid from or until a month edge of the periods ranked, merged into a later code (so
+        // that successions never loop), or moved from another parent; a territory then sums the units merged into it
+        Arbitrary<java.time.LocalDate> edge = Arbitraries.of(
+                java.time.LocalDate.of(2026, 5, 31),
+                java.time.LocalDate.of(2026, 6, 1),
+                java.time.LocalDate.of(2026, 6, 30),
+                java.time.LocalDate.of(2026, 7, 1));
+        Arbitrary<Op> putReorganisedUnit = Combinators.combine(
+                        code,
+                        Arbitraries.of(LEVELS),
+                        parent,
+                        edge.injectNull(0.5),
+                        edge.injectNull(0.5),
+                        Arbitraries.of(CODES),
+                        Combinators.combine(edge, code)
+                                .as(UnitSpan.FormerParent::new)
+                                .list()
+                                .ofMaxSize(1))
+                .as((c, level, p, from, to, later, formerParents) -> new PutUnit(new Unit(
+                        c,
+                        c + "z",
+                        level,
+                        p,
+                        from,
+                        to,
+                        to != null && later.compareTo(c) > 0 ? later : null,
+                        formerParents)));
         Arbitrary<Integer> small = Arbitraries.integers().between(0, 30);
         Arbitrary<PeriodCounts> counts = Combinators.combine(small, small, small, small, small)
                 .as((carried, received, early, late, online) -> new PeriodCounts(
@@ -201,6 +230,7 @@ class LeaderboardBookTest {
                 Combinators.combine(code, Arbitraries.of(PERIODS)).as(RemoveCounts::new);
         Arbitrary<Op> op = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, putUnit),
+                net.jqwik.api.Tuple.of(2, putReorganisedUnit),
                 net.jqwik.api.Tuple.of(1, removeUnit),
                 net.jqwik.api.Tuple.of(8, putCounts),
                 net.jqwik.api.Tuple.of(1, removeCounts),
@@ -229,6 +259,9 @@ class LeaderboardBookTest {
                     for (Indicator indicator : Indicator.values()) {
                         LeaderboardKey k = new LeaderboardKey(level, parent, period, indicator);
                         assertThat(incremental.get(k)).as(k.toString()).isEqualTo(rebuilt.get(k));
+                        assertThat(incremental.onTodaysMap(k, TODAY))
+                                .as("on today's map: " + k)
+                                .isEqualTo(rebuilt.onTodaysMap(k, TODAY));
                     }
                 }
             }
