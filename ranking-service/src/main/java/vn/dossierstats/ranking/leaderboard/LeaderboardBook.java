@@ -66,6 +66,12 @@ public final class LeaderboardBook {
 
     private record TerritoryKey(String code, Period period, LocalDate epoch) {}
 
+    /**
+     * For each unit and period, the scored territories that sum its counts (its own; on a reorganised map also its
+     * successors' on the maps they were drawn on): what a change of those counts forgets, and nothing else.
+     */
+    private final Map<Map.Entry<String, Period>, Set<TerritoryKey>> territoriesSumming = new HashMap<>();
+
     /** A territory's counts, and each indicator's value on them once asked for. */
     private static final class Scored {
         private static final Indicator[] INDICATORS = Indicator.values();
@@ -90,7 +96,11 @@ public final class LeaderboardBook {
 
     private final Map<LeaderboardKey, Leaderboard> prepared = new ConcurrentHashMap<>();
     private final Map<Scope, Set<LeaderboardKey>> preparedByScope = new HashMap<>();
-    private final NavigableSet<LeaderboardKey> dirty = new TreeSet<>(LeaderboardKey.ORDER);
+    /**
+     * The leaderboards to recompute at the next flush. A set by hash: every unit whose counts change marks the
+     * nine leaderboards of each of its scopes, mostly marked already by its neighbours; the flush orders them once.
+     */
+    private final Set<LeaderboardKey> dirty = new HashSet<>();
     /**
      * The (unit, period) pairs whose leaderboards are in {@link #dirty} since the last flush: the statistics of a busy
      * unit change many times between two flushes, and marking its leaderboards once is enough.
@@ -163,16 +173,11 @@ public final class LeaderboardBook {
         }
     }
 
-    /**
-     * Forgets the scored territories a unit's counts of a period are in: on a map no reorganisation touched, only the
-     * unit's own (the others keep their values for the next recomputation); otherwise every one, since a territory
-     * sums the units merged into it.
-     */
+    /** Forgets the scored territories that sum a unit's counts of a period; the others keep their values. */
     private void forgetTerritories(String unitCode, Period period) {
-        if (Boolean.FALSE.equals(reorganised)) {
-            scoredTerritories.remove(new TerritoryKey(unitCode, period, LocalDate.MIN));
-        } else {
-            scoredTerritories.clear();
+        Set<TerritoryKey> summing = territoriesSumming.remove(Map.entry(unitCode, period));
+        if (summing != null) {
+            summing.forEach(scoredTerritories::remove);
         }
     }
 
@@ -187,8 +192,11 @@ public final class LeaderboardBook {
     public synchronized List<Leaderboard> flush() {
         marked.clear();
         List<Leaderboard> changed = new ArrayList<>();
+        NavigableSet<LeaderboardKey> due = new TreeSet<>(LeaderboardKey.ORDER);
+        due.addAll(dirty);
+        dirty.clear();
         LeaderboardKey key;
-        while ((key = dirty.pollFirst()) != null) {
+        while ((key = due.pollFirst()) != null) {
             Leaderboard board = compute(key);
             Leaderboard old = prepared.get(key);
             preparedByScope.computeIfAbsent(key.scope(), s -> new HashSet<>()).add(key);
@@ -200,7 +208,7 @@ public final class LeaderboardBook {
             changed.add(board);
             LeaderboardKey next = key.next();
             if (prepared.containsKey(next) && (old == null || !ranks(old).equals(ranks(board)))) {
-                dirty.add(next);
+                due.add(next);
             }
         }
         return changed;
@@ -239,7 +247,7 @@ public final class LeaderboardBook {
     private void catalogueChanged(Unit old, Unit now) {
         marked.clear(); // the scopes of a unit's leaderboards may change with the catalogue
         members.clear();
-        scoredTerritories.clear();
+        forgetAllTerritories();
         territories = null;
         reorganised = null;
         if (!live) {
@@ -350,22 +358,27 @@ public final class LeaderboardBook {
             return known;
         }
         if (scoredTerritories.size() >= TERRITORIES_KEPT) {
-            scoredTerritories.clear(); // the running periods' come back at the next recomputation; past ones rarely do
+            forgetAllTerritories(); // the running periods' come back at the next recomputation; past ones rarely do
         }
-        PeriodCounts sum;
-        if (!reorganised) {
-            sum = counts.getOrDefault(code, Map.of()).getOrDefault(period, PeriodCounts.ZERO);
-        } else {
-            sum = PeriodCounts.ZERO;
-            List<String> territory =
-                    territories().of(code, on) instanceof Territories.Members members ? members.codes() : List.of(code);
-            for (String member : territory) {
-                sum = sum.plus(counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO));
-            }
+        List<String> territory = reorganised && territories().of(code, on) instanceof Territories.Members members
+                ? members.codes()
+                : List.of(code);
+        PeriodCounts sum = reorganised ? PeriodCounts.ZERO : null;
+        for (String member : territory) {
+            PeriodCounts own = counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO);
+            sum = sum == null ? own : sum.plus(own);
+            territoriesSumming
+                    .computeIfAbsent(Map.entry(member, period), m -> new HashSet<>())
+                    .add(key);
         }
         Scored scored = new Scored(sum);
         scoredTerritories.put(key, scored);
         return scored;
+    }
+
+    private void forgetAllTerritories() {
+        scoredTerritories.clear();
+        territoriesSumming.clear();
     }
 
     private List<Unit> members(Scope scope, LocalDate on) {
