@@ -363,10 +363,9 @@ public final class LeaderboardBook {
         List<String> territory = reorganised && territories().of(code, on) instanceof Territories.Members members
                 ? members.codes()
                 : List.of(code);
-        PeriodCounts sum = reorganised ? PeriodCounts.ZERO : null;
+        PeriodCounts sum = PeriodCounts.ZERO;
         for (String member : territory) {
-            PeriodCounts own = counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO);
-            sum = sum == null ? own : sum.plus(own);
+            sum = sum.plus(counts.getOrDefault(member, Map.of()).getOrDefault(period, PeriodCounts.ZERO));
             territoriesSumming
                     .computeIfAbsent(Map.entry(member, period), m -> new HashSet<>())
                     .add(key);
