@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import vn.dossierstats.deploy.DossierGenerator;
 
 /**
@@ -25,6 +26,7 @@ final class BatchLoad {
 
     static Rates run(BenchmarkRun run) throws Exception {
         int count = run.options.dossiers();
+        long eventsBefore = run.events.get(); // the warm-up's are not this phase's
         Instant start = Instant.now();
         double best = 0;
         int[] concurrency = {1, 2, 4};
@@ -33,21 +35,7 @@ final class BatchLoad {
             AtomicInteger remaining = new AtomicInteger(share);
             long before = run.events.get();
             Instant partStart = Instant.now();
-            BenchmarkRun.runAll(concurrency[i], worker -> {
-                DossierGenerator generator = run.generator();
-                List<String> batch = new ArrayList<>(BATCH_EVENTS + 2);
-                while (remaining.getAndDecrement() > 0) {
-                    batch.addAll(generator.dossier(Instant.now()));
-                    run.dossiers.incrementAndGet();
-                    if (batch.size() >= BATCH_EVENTS - 1) { // a dossier has at most two events
-                        run.events.addAndGet(run.gateway.postBatch(batch));
-                        batch.clear();
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    run.events.addAndGet(run.gateway.postBatch(batch));
-                }
-            });
+            inBatches(run, concurrency[i], () -> remaining.getAndDecrement() > 0);
             double rate = BenchmarkRun.rate(run.events.get() - before, partStart);
             best = Math.max(best, rate);
             run.results.add(
@@ -58,7 +46,7 @@ final class BatchLoad {
                     rate >= 50_000);
             run.out.printf("loaded %,d dossiers at %d clients: %,.0f events/s%n", share, concurrency[i], rate);
         }
-        long loaded = run.events.get();
+        long loaded = run.events.get() - eventsBefore;
         Duration visible = run.awaitVisible(Duration.ofHours(2));
         Duration total = Duration.between(start, Instant.now());
         double endToEnd = loaded * 1000.0 / total.toMillis();
@@ -69,5 +57,24 @@ final class BatchLoad {
                 "≥ 50,000 events/s",
                 endToEnd >= 50_000);
         return new Rates(best, endToEnd);
+    }
+
+    /** Posts dossiers in 1,000-event batches from {@code clients} concurrent clients, each while {@code more} holds. */
+    static void inBatches(BenchmarkRun run, int clients, BooleanSupplier more) throws Exception {
+        BenchmarkRun.runAll(clients, worker -> {
+            DossierGenerator generator = run.generator();
+            List<String> batch = new ArrayList<>(BATCH_EVENTS + 2);
+            while (more.getAsBoolean()) {
+                batch.addAll(generator.dossier(Instant.now()));
+                run.dossiers.incrementAndGet();
+                if (batch.size() >= BATCH_EVENTS - 1) { // a dossier has at most two events
+                    run.events.addAndGet(run.gateway.postBatch(batch));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                run.events.addAndGet(run.gateway.postBatch(batch));
+            }
+        });
     }
 }

@@ -15,7 +15,7 @@ import vn.dossierstats.deploy.TrafficSimulator;
 
 /**
  * One run on this machine, everything together (broker, database, four services and this load generator), phase
- * after phase: {@link BatchLoad}, {@link SingleEvents}, {@link Freshness} under batches and under single events,
+ * after phase, after a {@link WarmUp}: {@link BatchLoad}, {@link SingleEvents}, {@link Freshness} under batches and under single events,
  * {@link Reads}, the SQL {@link StatusQuo} on the same data, a {@link Rebuild}, and the {@link Resources} each phase
  * used. {@code deploy/benchmark} runs it.
  */
@@ -74,6 +74,10 @@ public final class Benchmark {
                 "{\"name\":\"Xã thăm dò\",\"level\":\"COMMUNE\",\"parentCode\":\"01\"}",
                 EmbeddedPlatform.ADMIN_TOKEN);
 
+        if (run.options.warmUp().isPositive()) {
+            WarmUp.run(run, run.options.warmUp());
+            resources.phaseEnded("the warm-up", run.results);
+        }
         BatchLoad.Rates batchRates = BatchLoad.run(run);
         resources.phaseEnded("the batch load", run.results);
         SingleEvents.run(run);
@@ -132,7 +136,10 @@ public final class Benchmark {
                         AppInfoParser.getVersion()));
         results.context("tracing sampling probability %s (TRACING_SAMPLING_PROBABILITY)"
                 .formatted(System.getenv().getOrDefault("TRACING_SAMPLING_PROBABILITY", "1.0")));
-        results.context("%,d dossiers loaded first; each measured phase lasts %d s"
-                .formatted(options.dossiers(), options.size().phase.toSeconds()));
+        results.context("%,d dossiers loaded first, after a warm-up of %d s; each measured phase lasts %d s"
+                .formatted(
+                        options.dossiers(),
+                        options.warmUp().toSeconds(),
+                        options.size().phase.toSeconds()));
     }
 }

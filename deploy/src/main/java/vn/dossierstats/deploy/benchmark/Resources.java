@@ -2,7 +2,6 @@ package vn.dossierstats.deploy.benchmark;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
@@ -25,52 +24,61 @@ final class Resources {
         this.phaseStart = atStart;
     }
 
-    /** Adds the row of the phase that ends now: each process's share of a core over it, and their total. */
+    /**
+     * Adds the row of the phase that ends now: each process's share of a core over it (and the part of it its JIT
+     * compiler used, where that was at least 0.01 of a core), and their total.
+     */
     void phaseEnded(String phase, Results results) {
         Map<String, ProcessUsage> now = ProcessUsage.of(processes.get());
         Duration wall = Duration.between(phaseStarted, Instant.now());
-        Map<String, Double> cores = cores(phaseStart, now, wall);
         StringJoiner shares = new StringJoiner(", ");
-        cores.forEach((name, share) -> shares.add("%s %.2f".formatted(name, share)));
-        double total = cores.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = 0;
+        double compiling = 0;
+        for (Map.Entry<String, ProcessUsage> process : now.entrySet()) {
+            ProcessUsage before = phaseStart.getOrDefault(process.getKey(), ProcessUsage.NONE);
+            double cores = share(process.getValue().cpu().minus(before.cpu()), wall);
+            double jit = share(process.getValue().compiling().minus(before.compiling()), wall);
+            shares.add("%s %.2f%s"
+                    .formatted(shortName(process.getKey()), cores, jit >= 0.005 ? " (JIT %.2f)".formatted(jit) : ""));
+            total += cores;
+            compiling += jit;
+        }
         results.add(
                 "cores used during %s".formatted(phase),
-                "%.2f of %d over %s s: %s"
+                "%.2f of %d over %s s, of which JIT compilers %.2f: %s"
                         .formatted(
-                                total, Runtime.getRuntime().availableProcessors(), BenchmarkRun.seconds(wall), shares));
+                                total,
+                                Runtime.getRuntime().availableProcessors(),
+                                BenchmarkRun.seconds(wall),
+                                compiling,
+                                shares));
         phaseStart = now;
         phaseStarted = Instant.now();
     }
 
-    /** Adds one row per process: CPU over the whole run, memory at the end and at its peak. */
+    /** Adds one row per process: CPU over the whole run (of which its JIT compilers), memory at the end and peak. */
     void runEnded(Results results) {
         Map<String, ProcessUsage> now = ProcessUsage.of(processes.get());
         Duration elapsed = Duration.between(start, Instant.now());
         now.forEach((name, usage) -> {
-            ProcessUsage before = atStart.getOrDefault(name, new ProcessUsage(Duration.ZERO, 0, 0));
+            ProcessUsage before = atStart.getOrDefault(name, ProcessUsage.NONE);
             Duration cpu = usage.cpu().minus(before.cpu());
+            Duration jit = usage.compiling().minus(before.compiling());
             results.add(
                     "CPU and memory: " + name,
-                    "%.0f CPU-s over %d s (%.0f %% of one core), RSS %d MiB, peak %d MiB"
+                    "%.0f CPU-s over %d s (%.0f %% of one core; JIT compilers %.0f CPU-s), RSS %d MiB, peak %d MiB"
                             .formatted(
                                     cpu.toMillis() / 1000.0,
                                     elapsed.toSeconds(),
                                     100.0 * cpu.toMillis() / Math.max(1, elapsed.toMillis()),
+                                    jit.toMillis() / 1000.0,
                                     usage.rssKib() / 1024,
                                     usage.peakRssKib() / 1024));
         });
     }
 
-    private static Map<String, Double> cores(
-            Map<String, ProcessUsage> from, Map<String, ProcessUsage> to, Duration wall) {
-        Map<String, Double> cores = new LinkedHashMap<>();
-        to.forEach((name, usage) -> {
-            ProcessUsage before = from.getOrDefault(name, new ProcessUsage(Duration.ZERO, 0, 0));
-            cores.put(
-                    shortName(name),
-                    usage.cpu().minus(before.cpu()).toMillis() / (double) Math.max(1, wall.toMillis()));
-        });
-        return cores;
+    private static double share(Duration cpu, Duration wall) {
+        return cpu.toMillis() / (double) Math.max(1, wall.toMillis());
     }
 
     private static String shortName(String process) {

@@ -12,17 +12,7 @@ final class SingleEvents {
         for (int clients : run.size.singleEventConcurrency) {
             long before = run.events.get();
             Instant start = Instant.now();
-            Instant end = start.plus(run.size.phase);
-            BenchmarkRun.runAll(clients, worker -> {
-                DossierGenerator generator = run.generator();
-                while (Instant.now().isBefore(end)) {
-                    run.dossiers.incrementAndGet();
-                    for (String event : generator.dossier(Instant.now())) {
-                        run.gateway.postEvent(event);
-                        run.events.incrementAndGet();
-                    }
-                }
-            });
+            oneByOne(run, clients, start.plus(run.size.phase));
             double rate = BenchmarkRun.rate(run.events.get() - before, start);
             run.results.add(
                     "ingestion, single-event requests, %d clients".formatted(clients),
@@ -31,5 +21,19 @@ final class SingleEvents {
                     rate >= 5_000);
             run.out.printf("single events at %d clients: %,.0f events/s%n", clients, rate);
         }
+    }
+
+    /** Posts dossiers one event per request from {@code clients} concurrent clients until {@code end}. */
+    static void oneByOne(BenchmarkRun run, int clients, Instant end) throws Exception {
+        BenchmarkRun.runAll(clients, worker -> {
+            DossierGenerator generator = run.generator();
+            while (Instant.now().isBefore(end)) {
+                run.dossiers.incrementAndGet();
+                for (String event : generator.dossier(Instant.now())) {
+                    run.gateway.postEvent(event);
+                    run.events.incrementAndGet();
+                }
+            }
+        });
     }
 }

@@ -21,7 +21,8 @@ class BenchmarkSmokeIT {
                 Files.createTempDirectory("benchmark-smoke"),
                 output,
                 BenchmarkOptions.Size.SMOKE.dossiers,
-                1);
+                1,
+                BenchmarkOptions.Size.SMOKE.warmUp);
 
         Results results = new Benchmark(options, System.out).run();
         results.writeInto(output, "smoke");
@@ -29,6 +30,8 @@ class BenchmarkSmokeIT {
         List<String> measures =
                 results.rows().stream().map(Results.Row::measure).toList();
         assertThat(measures)
+                .anyMatch(m -> m.startsWith("warm-up before the measured phases"))
+                .anyMatch(m -> m.equals("cores used during the warm-up"))
                 .anyMatch(m -> m.startsWith("ingestion, 1,000-event batches"))
                 .anyMatch(m -> m.startsWith("ingestion, single-event requests"))
                 .anyMatch(m -> m.startsWith("end to end"))
@@ -47,6 +50,9 @@ class BenchmarkSmokeIT {
                 .anyMatch(m -> m.startsWith("CPU and memory: gateway"))
                 .anyMatch(m -> m.startsWith("CPU and memory: postgresql"));
         assertThat(results.rows()).allSatisfy(row -> assertThat(row.value()).doesNotContain("no samples", "NaN"));
+        assertThat(results.rows())
+                .filteredOn(row -> row.measure().startsWith("cores used during"))
+                .allSatisfy(row -> assertThat(row.value()).contains("of which JIT compilers"));
         assertThat(results.rows())
                 .filteredOn(row -> row.measure().startsWith("baseline and platform"))
                 .singleElement()
