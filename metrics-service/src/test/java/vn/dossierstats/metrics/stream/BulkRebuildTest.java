@@ -64,10 +64,14 @@ class BulkRebuildTest {
     void theAggregatedBucketsAreTheLiveTopologysBucketForBucket() throws Exception {
         List<DossierFact> facts = RandomFacts.generate(new Random(17), "33", 500, NOW);
         BulkRebuild.Aggregation aggregation = new BulkRebuild.Aggregation(new Contributions(ZONE));
-        facts.forEach(f -> aggregation.add(0, f.dossierId(), f, 0));
+        // three partitions, a dossier's facts all in one as Kafka keys them: partitions are summed apart, then together
+        int partitions = 3;
+        facts.forEach(f -> aggregation.add(Math.floorMod(f.dossierId().hashCode(), partitions), f.dossierId(), f, 0));
         Map<String, DossierFact> bulkLast = new HashMap<>();
-        aggregation.lastFacts(0).forEach(f -> bulkLast.put(f.dossierId(), f));
-        aggregation.finish(0);
+        for (int partition = 0; partition < partitions; partition++) {
+            aggregation.lastFacts(partition).forEach(f -> bulkLast.put(f.dossierId(), f));
+            aggregation.finish(partition);
+        }
 
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bulk-rebuild-test");
