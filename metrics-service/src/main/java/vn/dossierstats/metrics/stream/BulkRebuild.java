@@ -22,8 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BinaryOperator;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
@@ -555,55 +553,29 @@ final class BulkRebuild {
         /**
          * Adds the contributions of the partition's last facts and hands them over, by key, to be written; they are
          * forgotten here.
-         *
-         * <p>The partition's facts are summed in maps of this worker's own first, then added to the shared sums once
-         * per unit and key. Every worker adds into the same few thousand buckets: added to the shared maps fact by
-         * fact, the workers met on the same entries for every fact, and that contention was a third of a 1M rebuild.
          */
         Map<String, LastFact> finish(int partition) {
             Map<String, LastFact> taken = lastFacts.remove(partition);
             if (taken == null) {
                 return Map.of();
             }
-            Map<String, Map<String, Counts>> partitionBuckets = new HashMap<>();
-            Map<String, Map<String, ProcedureUsage>> partitionUsage = new HashMap<>();
-            Map<String, Instant> partitionAcceptedAt = new HashMap<>();
             for (LastFact kept : taken.values()) {
                 // the kept form, read back: what the live path's store holds and retracts later
                 DossierFact fact = storeReader.deserialize(null, kept.value());
                 contributions.of(fact).forEach((unit, periods) -> {
-                    addAll(partitionBuckets, unit, periods, Counts::plus, HashMap::new);
+                    Map<String, Counts> unitBuckets = buckets.computeIfAbsent(unit, u -> new ConcurrentHashMap<>());
+                    periods.forEach((period, counts) -> unitBuckets.merge(period, counts, Counts::plus));
                     if (fact.acceptedAt() != null) {
-                        partitionAcceptedAt.merge(unit, fact.acceptedAt(), Aggregation::later);
+                        lastAcceptedAt.merge(unit, fact.acceptedAt(), (a, b) -> a.isAfter(b) ? a : b);
                     }
                 });
-                contributions
-                        .usage(fact)
-                        .forEach((unit, entries) ->
-                                addAll(partitionUsage, unit, entries, ProcedureUsage::plus, HashMap::new));
+                contributions.usage(fact).forEach((unit, entries) -> {
+                    Map<String, ProcedureUsage> unitUsage = usage.computeIfAbsent(unit, u -> new ConcurrentHashMap<>());
+                    entries.forEach((key, used) -> unitUsage.merge(key, used, ProcedureUsage::plus));
+                });
             }
-            partitionBuckets.forEach(
-                    (unit, periods) -> addAll(buckets, unit, periods, Counts::plus, ConcurrentHashMap::new));
-            partitionUsage.forEach(
-                    (unit, entries) -> addAll(usage, unit, entries, ProcedureUsage::plus, ConcurrentHashMap::new));
-            partitionAcceptedAt.forEach((unit, at) -> lastAcceptedAt.merge(unit, at, Aggregation::later));
             dossiers.add(taken.size());
             return taken;
-        }
-
-        /** Adds {@code values} into the sums of {@code unit}, made with {@code newSums} when it has none yet. */
-        private static <V> void addAll(
-                Map<String, Map<String, V>> sums,
-                String unit,
-                Map<String, V> values,
-                BinaryOperator<V> plus,
-                Supplier<Map<String, V>> newSums) {
-            Map<String, V> unitSums = sums.computeIfAbsent(unit, u -> newSums.get());
-            values.forEach((key, value) -> unitSums.merge(key, value, plus));
-        }
-
-        private static Instant later(Instant a, Instant b) {
-            return a.isAfter(b) ? a : b;
         }
 
         /** By unit, then period key, of the finished partitions; may hold zero sums (e.g. +1 and -1 open). */
