@@ -184,8 +184,9 @@ class HostileInputIT {
                 try {
                     JsonNode problem = JSON.readTree(body);
                     if (problem.path("status").asInt() != status
-                            || problem.path("title").asString("").isBlank()) {
-                        wrong.add("a problem without its status or title");
+                            || problem.path("title").asString("").isBlank()
+                            || problem.path("type").asString("").isBlank()) {
+                        wrong.add("a problem without its type, status or title");
                     }
                 } catch (RuntimeException e) {
                     wrong.add("a problem that is not JSON");

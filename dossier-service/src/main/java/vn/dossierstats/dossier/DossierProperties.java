@@ -1,7 +1,9 @@
 package vn.dossierstats.dossier;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +19,8 @@ import vn.dossierstats.dossier.calendar.WorkingCalendar.WorkingPeriod;
  * @param topicPartitions partitions of the topics this service declares
  * @param topicReplicas replication factor of those topics
  * @param groupCommit how concurrent single events share transactions
+ * @param firstYear the first year the statistics count (metrics-service's {@code metrics.first-year}): an event dated
+ *     before its first local instant is refused, as metrics-service could not count it
  */
 @ConfigurationProperties("dossier")
 public record DossierProperties(
@@ -27,7 +31,8 @@ public record DossierProperties(
         Duration outboxPollInterval,
         int topicPartitions,
         short topicReplicas,
-        GroupCommit groupCommit) {
+        GroupCommit groupCommit,
+        int firstYear) {
 
     public record Period(LocalTime start, LocalTime end) {}
 
@@ -37,6 +42,11 @@ public record DossierProperties(
      *     decided in memory)
      */
     public record GroupCommit(int maxEvents, int committers) {}
+
+    /** The earliest instant an event may be dated: the start of {@link #firstYear} in local time. */
+    public OffsetDateTime earliestEvent() {
+        return LocalDate.of(firstYear, 1, 1).atStartOfDay(timeZone).toOffsetDateTime();
+    }
 
     /** The working calendar with these working hours and the given holidays and swapped days per year. */
     public WorkingCalendar calendar(WorkingCalendar.YearDays days) {

@@ -215,7 +215,9 @@ class StatisticsIT {
                 assertThat(response.statusCode()).as(path + query).isEqualTo(400);
                 assertThat(response.headers().firstValue("Content-Type").orElse(""))
                         .startsWith("application/problem+json");
-                assertThat(response.body()).contains("\"status\":400").doesNotContain("Parameter [", "Exception");
+                assertThat(response.body())
+                        .contains("\"status\":400", "\"type\":\"about:blank\"")
+                        .doesNotContain("Parameter [", "Exception");
             }
         }
     }
@@ -244,7 +246,7 @@ class StatisticsIT {
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
                     .as(request.getKey())
                     .startsWith("application/problem+json");
-            assertThat(response.body()).contains("\"status\":" + request.getValue());
+            assertThat(response.body()).contains("\"status\":" + request.getValue(), "\"type\":\"about:blank\"");
         }
     }
 

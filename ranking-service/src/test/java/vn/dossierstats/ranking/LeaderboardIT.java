@@ -286,6 +286,7 @@ class LeaderboardIT {
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             String field = query.substring(0, query.indexOf('='));
+            assertThat(json(response).get("type").asString()).as(query).isEqualTo("about:blank");
             assertThat(json(response).get("errors").get(0).get("field").asString())
                     .as(query)
                     .isEqualTo(field);

@@ -173,7 +173,12 @@ class DvcqgSync {
             Ready r = entry.getValue();
             try {
                 SnapshotTranslation.Plan plan = SnapshotTranslation.translate(
-                        new SnapshotTranslation.Context(source, r.unitCode(), now, now.plus(properties.maxClockSkew())),
+                        new SnapshotTranslation.Context(
+                                source,
+                                r.unitCode(),
+                                now,
+                                now.plus(properties.maxClockSkew()),
+                                properties.earliestEvent()),
                         r.pushed().snapshot(),
                         r.pushed().progress(),
                         held.getOrDefault(r.dossierCode(), List.of()));

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -47,8 +49,10 @@ final class SnapshotTranslation {
      * @param unitCode our unit, resolved from the DVCQG code
      * @param arrivedAt the server's instant of arrival: an apology is dated at it
      * @param latestAllowed the latest instant an event may have (the server clock plus the allowed skew)
+     * @param earliestAllowed the earliest instant an event may have (the statistics count nothing before it)
      */
-    record Context(String source, String unitCode, Instant arrivedAt, Instant latestAllowed) {}
+    record Context(
+            String source, String unitCode, Instant arrivedAt, Instant latestAllowed, OffsetDateTime earliestAllowed) {}
 
     private SnapshotTranslation() {}
 
@@ -367,6 +371,13 @@ final class SnapshotTranslation {
         private DossierEvent plan(DossierEvent event, String field) {
             if (event.occurredAt().isAfter(context.latestAllowed())) {
                 throw new SnapshotFailure(field, "is in the future: " + event.occurredAt());
+            }
+            if (event.occurredAt().isBefore(context.earliestAllowed().toInstant())) {
+                throw new SnapshotFailure(
+                        field,
+                        "must not be before "
+                                + context.earliestAllowed().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                + ": the statistics begin then");
             }
             for (DossierEvent known : held) {
                 if (known.source().equals(event.source()) && known.eventId().equals(event.eventId())) {

@@ -68,13 +68,13 @@ class Admission {
     }
 
     /** A dossier has one receipt: a second RECEIVED or REFUSED is refused whatever its date. */
-    private static void checkSingleReceipt(DossierEvent event, List<DossierEvent> history) {
+    private void checkSingleReceipt(DossierEvent event, List<DossierEvent> history) {
         history.stream().filter(e -> e.type().startsDossier()).findFirst().ifPresent(receipt -> {
             throw new EventRefused(
                     EventRefused.Reason.NOT_ALLOWED,
                     event.type() + " " + event.eventId() + " for dossier " + event.dossierId()
                             + " is refused: a dossier has one receipt, and this one's is "
-                            + receipt.type() + " " + receipt.eventId() + " at " + receipt.occurredAt());
+                            + judging.describe(receipt));
         });
     }
 

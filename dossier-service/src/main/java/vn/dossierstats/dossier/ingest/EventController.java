@@ -43,7 +43,7 @@ class EventController {
             DossierMeters meters) {
         this.ingestion = ingestion;
         this.batches = batches;
-        this.parser = new EventParser(clock, properties.maxClockSkew());
+        this.parser = new EventParser(clock, properties.maxClockSkew(), properties.earliestEvent());
         this.json = json;
         this.meters = meters;
     }

@@ -3,6 +3,8 @@ package vn.dossierstats.dossier.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.JsonNode;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
@@ -17,10 +19,16 @@ final class EventParser {
 
     private final Clock clock;
     private final Duration maxClockSkew;
+    private final Instant earliest;
+    private final String tooEarly;
 
-    EventParser(Clock clock, Duration maxClockSkew) {
+    /** @param earliest the earliest instant an event may be dated (the statistics count nothing before it) */
+    EventParser(Clock clock, Duration maxClockSkew, OffsetDateTime earliest) {
         this.clock = clock;
         this.maxClockSkew = maxClockSkew;
+        this.earliest = earliest.toInstant();
+        this.tooEarly = "must not be before " + earliest.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                + ": the statistics begin then";
     }
 
     DossierEvent parse(String source, JsonNode node) {
@@ -34,6 +42,9 @@ final class EventParser {
                     "occurredAt",
                     "is in the future: at most " + maxClockSkew.toMinutes()
                             + " minutes after the server clock are accepted");
+        }
+        if (occurredAt != null && occurredAt.isBefore(earliest)) {
+            fields.error("occurredAt", tooEarly);
         }
         boolean receipt = type != null && type.startsDossier();
         String unitCode = receipt ? fields.code("unitCode", true, 64) : null;

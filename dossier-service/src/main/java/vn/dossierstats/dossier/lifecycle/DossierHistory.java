@@ -3,6 +3,7 @@ package vn.dossierstats.dossier.lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +33,18 @@ public final class DossierHistory {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * An event as reasons name it: its type, id and instant, in local time with its seconds (as the API outputs
+     * instants; {@code OffsetDateTime.toString} would drop ":00").
+     */
+    public String describe(DossierEvent event) {
+        return event.type() + " " + event.eventId() + " at " + local(event.occurredAt());
+    }
+
+    private String local(Instant instant) {
+        return instant.atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /**
@@ -250,14 +263,6 @@ public final class DossierHistory {
                 case RATED -> "the dossier's RESOLVED or RESULT_RETURNED";
                 default -> "an earlier-dated event that allows it";
             };
-        }
-
-        private String describe(DossierEvent event) {
-            return event.type() + " " + event.eventId() + " at " + local(event.occurredAt());
-        }
-
-        private String local(Instant instant) {
-            return instant.atZone(zone).toOffsetDateTime().toString();
         }
 
         DossierState state() {

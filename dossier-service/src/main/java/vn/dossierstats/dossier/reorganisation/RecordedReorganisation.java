@@ -1,7 +1,7 @@
 package vn.dossierstats.dossier.reorganisation;
 
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A reorganisation as recorded, with what it changed: the body of the answers of the reorganisation endpoints. */
@@ -12,4 +12,4 @@ public record RecordedReorganisation(
         List<ReorganisationPlan.Ended> ended,
         List<String> started,
         List<ReorganisationPlan.Moved> moved,
-        Instant recordedAt) {}
+        OffsetDateTime recordedAt) {}

@@ -3,6 +3,7 @@ package vn.dossierstats.dossier.reorganisation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.dossierstats.dossier.DossierProperties;
 import vn.dossierstats.dossier.catalogue.Catalogue;
 import vn.dossierstats.dossier.catalogue.Unit;
 
@@ -31,11 +33,13 @@ public class Reorganisations {
     private final JdbcClient jdbc;
     private final Catalogue catalogue;
     private final JsonMapper json;
+    private final ZoneId zone;
 
-    Reorganisations(JdbcClient jdbc, Catalogue catalogue, JsonMapper json) {
+    Reorganisations(JdbcClient jdbc, Catalogue catalogue, JsonMapper json, DossierProperties properties) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.json = json;
+        this.zone = properties.timeZone();
     }
 
     /**
@@ -119,6 +123,7 @@ public class Reorganisations {
                 changes.ended(),
                 changes.started(),
                 changes.moved(),
-                rs.getTimestamp(5).toInstant());
+                // local time, as every instant the API outputs
+                rs.getTimestamp(5).toInstant().atZone(zone).toOffsetDateTime());
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     /** A database restart or failover takes seconds: asking again after one is soon enough and cheap. */
     static final int RETRY_AFTER_SECONDS = 1;
@@ -65,7 +67,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached right now; retry later.");
         detail.setTitle("Service unavailable");
-        detail.setType(URI.create("about:blank"));
+        detail.setType(ABOUT_BLANK);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -89,6 +91,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return response;
         }
         problem.setInstance(null);
+        typed(problem);
         return ResponseEntity.status(response.getStatusCode())
                 .headers(response.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -99,7 +102,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail detail =
                 ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), problem.getMessage());
         detail.setTitle(problem.title());
-        detail.setType(URI.create("about:blank"));
+        detail.setType(ABOUT_BLANK);
         if (!problem.errors().isEmpty()) {
             detail.setProperty("errors", problem.errors());
         }
@@ -109,6 +112,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
         return ResponseEntity.status(detail.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(detail);
+                .body(typed(detail));
+    }
+
+    /**
+     * Spring 7 leaves a problem's {@code type} null, and so out of the JSON, unless it is set; api.md lists
+     * {@code type} among the members of every error: {@code about:blank} where no more specific type applies.
+     */
+    private static ProblemDetail typed(ProblemDetail detail) {
+        if (detail.getType() == null) {
+            detail.setType(ABOUT_BLANK);
+        }
+        return detail;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,11 @@ class SnapshotTranslationTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Instant NOW = Instant.parse("2026-08-01T00:00:00Z");
+    /** The first instant the statistics count (dossier.first-year 2000). */
+    static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00+07:00");
+
     private static final SnapshotTranslation.Context CONTEXT =
-            new SnapshotTranslation.Context("src-1", "H22.1", NOW, NOW.plusSeconds(300));
+            new SnapshotTranslation.Context("src-1", "H22.1", NOW, NOW.plusSeconds(300), EARLIEST);
     private static final Instant RECEIVED = Instant.parse("2026-07-06T02:00:00Z");
 
     private static Snapshot snapshot(Integer status, Instant received, Instant ended) {
@@ -120,6 +124,18 @@ class SnapshotTranslationTest {
                         CONTEXT, snapshot(2, NOW.plusSeconds(3600), null), List.of(), List.of()))
                 .isInstanceOfSatisfying(
                         SnapshotFailure.class, f -> assertThat(f.field()).isEqualTo("NgayTiepNhan"));
+    }
+
+    @Test
+    void anEventBeforeTheFirstYearTheStatisticsCountIsRefusedNamingItsField() {
+        Instant lastSecondOf1999 = EARLIEST.toInstant().minusSeconds(1);
+        assertThatThrownBy(() -> SnapshotTranslation.translate(
+                        CONTEXT, snapshot(2, lastSecondOf1999, null), List.of(), List.of()))
+                .isInstanceOfSatisfying(
+                        SnapshotFailure.class, f -> assertThat(f.field()).isEqualTo("NgayTiepNhan"));
+        assertThat(events(SnapshotTranslation.translate(
+                        CONTEXT, snapshot(2, EARLIEST.toInstant(), null), List.of(), List.of())))
+                .isNotEmpty();
     }
 
     @Test

@@ -64,7 +64,8 @@ class SnapshotsAsEventsPropertyTest {
         for (Snapshot snapshot : pushes) {
             List<DossierEvent> history = held.computeIfAbsent(snapshot.dossierCode(), c -> new ArrayList<>());
             SnapshotTranslation.Plan plan = SnapshotTranslation.translate(
-                    new SnapshotTranslation.Context(SOURCE, "H22.1", pushedAt(snapshot), latestAllowed),
+                    new SnapshotTranslation.Context(
+                            SOURCE, "H22.1", pushedAt(snapshot), latestAllowed, SnapshotTranslationTest.EARLIEST),
                     snapshot,
                     List.of(),
                     history);

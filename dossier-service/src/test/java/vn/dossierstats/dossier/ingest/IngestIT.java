@@ -120,6 +120,14 @@ class IngestIT extends IntegrationTest {
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body()).contains("\"field\":\"occurredAt\"");
 
+        // the statistics count from 2000 (first-year): an earlier event would be accepted and never counted
+        Response before2000 = post(received("x3", "1999-12-31T23:59:59+07:00"));
+        assertThat(before2000.status()).isEqualTo(400);
+        assertThat(before2000.body())
+                .contains("\"field\":\"occurredAt\"")
+                .contains("must not be before 2000-01-01T00:00:00+07:00");
+        assertThat(post(received("x4", "2000-01-01T00:00:00+07:00")).status()).isEqualTo(202);
+
         assertThat(post("{not json").status()).isEqualTo(400);
         assertThat(post("{\"eventId\":1}").body()).contains("\"field\":\"eventId\"");
     }

@@ -1,5 +1,6 @@
 package vn.dossierstats.metrics.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -20,6 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Errors as problem+json; Spring MVC's own through {@link ResponseEntityExceptionHandler}. */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -86,9 +89,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response == null || !(response.getBody() instanceof ProblemDetail)) {
+        if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
             return response;
         }
+        typed(problem);
         return ResponseEntity.status(response.getStatusCode())
                 .headers(response.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -98,6 +102,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail detail) {
         return ResponseEntity.status(detail.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(detail);
+                .body(typed(detail));
+    }
+
+    /**
+     * Spring 7 leaves a problem's {@code type} null, and so out of the JSON, unless it is set; api.md lists
+     * {@code type} among the members of every error: {@code about:blank} where no more specific type applies.
+     */
+    private static ProblemDetail typed(ProblemDetail detail) {
+        if (detail.getType() == null) {
+            detail.setType(ABOUT_BLANK);
+        }
+        return detail;
     }
 }
