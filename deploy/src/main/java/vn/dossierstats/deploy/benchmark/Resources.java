@@ -37,7 +37,8 @@ final class Resources {
         for (Map.Entry<String, ProcessUsage> process : now.entrySet()) {
             ProcessUsage before = phaseStart.getOrDefault(process.getKey(), ProcessUsage.NONE);
             double cores = share(process.getValue().cpu().minus(before.cpu()), wall);
-            double jit = share(process.getValue().compiling().minus(before.compiling()), wall);
+            // at least 0: a compiler thread that ended during the phase took its time with it
+            double jit = Math.max(0, share(process.getValue().compiling().minus(before.compiling()), wall));
             shares.add("%s %.2f%s"
                     .formatted(shortName(process.getKey()), cores, jit >= 0.005 ? " (JIT %.2f)".formatted(jit) : ""));
             total += cores;
@@ -63,7 +64,8 @@ final class Resources {
         now.forEach((name, usage) -> {
             ProcessUsage before = atStart.getOrDefault(name, ProcessUsage.NONE);
             Duration cpu = usage.cpu().minus(before.cpu());
-            Duration jit = usage.compiling().minus(before.compiling());
+            Duration compiled = usage.compiling().minus(before.compiling());
+            Duration jit = compiled.isNegative() ? Duration.ZERO : compiled;
             results.add(
                     "CPU and memory: " + name,
                     "%.0f CPU-s over %d s (%.0f %% of one core; JIT compilers %.0f CPU-s), RSS %d MiB, peak %d MiB"
