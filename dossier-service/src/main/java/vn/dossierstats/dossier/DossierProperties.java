@@ -3,12 +3,12 @@ package vn.dossierstats.dossier;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import vn.dossierstats.dossier.calendar.WorkingCalendar;
 import vn.dossierstats.dossier.calendar.WorkingCalendar.WorkingPeriod;
+import vn.dossierstats.dossier.lifecycle.EarliestEvent;
 
 /**
  * @param timeZone local time of periods, calendars and API output
@@ -44,8 +44,9 @@ public record DossierProperties(
     public record GroupCommit(int maxEvents, int committers) {}
 
     /** The earliest instant an event may be dated: the start of {@link #firstYear} in local time. */
-    public OffsetDateTime earliestEvent() {
-        return LocalDate.of(firstYear, 1, 1).atStartOfDay(timeZone).toOffsetDateTime();
+    public EarliestEvent earliestEvent() {
+        return new EarliestEvent(
+                LocalDate.of(firstYear, 1, 1).atStartOfDay(timeZone).toOffsetDateTime());
     }
 
     /** The working calendar with these working hours and the given holidays and swapped days per year. */

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -14,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.PaymentChannel;
+import vn.dossierstats.dossier.lifecycle.EarliestEvent;
 import vn.dossierstats.dossier.lifecycle.EventType;
 
 /**
@@ -52,7 +51,7 @@ final class SnapshotTranslation {
      * @param earliestAllowed the earliest instant an event may have (the statistics count nothing before it)
      */
     record Context(
-            String source, String unitCode, Instant arrivedAt, Instant latestAllowed, OffsetDateTime earliestAllowed) {}
+            String source, String unitCode, Instant arrivedAt, Instant latestAllowed, EarliestEvent earliestAllowed) {}
 
     private SnapshotTranslation() {}
 
@@ -372,12 +371,8 @@ final class SnapshotTranslation {
             if (event.occurredAt().isAfter(context.latestAllowed())) {
                 throw new SnapshotFailure(field, "is in the future: " + event.occurredAt());
             }
-            if (event.occurredAt().isBefore(context.earliestAllowed().toInstant())) {
-                throw new SnapshotFailure(
-                        field,
-                        "must not be before "
-                                + context.earliestAllowed().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                                + ": the statistics begin then");
+            if (context.earliestAllowed().isAfter(event.occurredAt())) {
+                throw new SnapshotFailure(field, context.earliestAllowed().refusal());
             }
             for (DossierEvent known : held) {
                 if (known.source().equals(event.source()) && known.eventId().equals(event.eventId())) {

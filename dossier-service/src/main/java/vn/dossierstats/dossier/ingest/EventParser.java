@@ -3,14 +3,13 @@ package vn.dossierstats.dossier.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.JsonNode;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.PaymentChannel;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Rating;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Result;
+import vn.dossierstats.dossier.lifecycle.EarliestEvent;
 import vn.dossierstats.dossier.lifecycle.EventType;
 import vn.dossierstats.dossier.web.JsonFields;
 
@@ -19,16 +18,13 @@ final class EventParser {
 
     private final Clock clock;
     private final Duration maxClockSkew;
-    private final Instant earliest;
-    private final String tooEarly;
+    private final EarliestEvent earliest;
 
     /** @param earliest the earliest instant an event may be dated (the statistics count nothing before it) */
-    EventParser(Clock clock, Duration maxClockSkew, OffsetDateTime earliest) {
+    EventParser(Clock clock, Duration maxClockSkew, EarliestEvent earliest) {
         this.clock = clock;
         this.maxClockSkew = maxClockSkew;
-        this.earliest = earliest.toInstant();
-        this.tooEarly = "must not be before " + earliest.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                + ": the statistics begin then";
+        this.earliest = earliest;
     }
 
     DossierEvent parse(String source, JsonNode node) {
@@ -43,8 +39,8 @@ final class EventParser {
                     "is in the future: at most " + maxClockSkew.toMinutes()
                             + " minutes after the server clock are accepted");
         }
-        if (occurredAt != null && occurredAt.isBefore(earliest)) {
-            fields.error("occurredAt", tooEarly);
+        if (occurredAt != null && earliest.isAfter(occurredAt)) {
+            fields.error("occurredAt", earliest.refusal());
         }
         boolean receipt = type != null && type.startsDossier();
         String unitCode = receipt ? fields.code("unitCode", true, 64) : null;

@@ -67,11 +67,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached right now; retry later.");
         detail.setTitle("Service unavailable");
-        detail.setType(ABOUT_BLANK);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(detail);
+                .body(typed(detail));
     }
 
     @ExceptionHandler(Exception.class)
@@ -102,7 +101,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail detail =
                 ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), problem.getMessage());
         detail.setTitle(problem.title());
-        detail.setType(ABOUT_BLANK);
         if (!problem.errors().isEmpty()) {
             detail.setProperty("errors", problem.errors());
         }

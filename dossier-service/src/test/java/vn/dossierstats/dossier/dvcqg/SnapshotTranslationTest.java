@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.dossierstats.dossier.lifecycle.DossierEvent;
 import vn.dossierstats.dossier.lifecycle.DossierEvent.Channel;
+import vn.dossierstats.dossier.lifecycle.EarliestEvent;
 import vn.dossierstats.dossier.lifecycle.EventType;
 
 class SnapshotTranslationTest {
@@ -18,7 +19,7 @@ class SnapshotTranslationTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Instant NOW = Instant.parse("2026-08-01T00:00:00Z");
     /** The first instant the statistics count (dossier.first-year 2000). */
-    static final OffsetDateTime EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00+07:00");
+    static final EarliestEvent EARLIEST = new EarliestEvent(OffsetDateTime.parse("2000-01-01T00:00:00+07:00"));
 
     private static final SnapshotTranslation.Context CONTEXT =
             new SnapshotTranslation.Context("src-1", "H22.1", NOW, NOW.plusSeconds(300), EARLIEST);
@@ -128,13 +129,13 @@ class SnapshotTranslationTest {
 
     @Test
     void anEventBeforeTheFirstYearTheStatisticsCountIsRefusedNamingItsField() {
-        Instant lastSecondOf1999 = EARLIEST.toInstant().minusSeconds(1);
+        Instant lastSecondOf1999 = EARLIEST.at().toInstant().minusSeconds(1);
         assertThatThrownBy(() -> SnapshotTranslation.translate(
                         CONTEXT, snapshot(2, lastSecondOf1999, null), List.of(), List.of()))
                 .isInstanceOfSatisfying(
                         SnapshotFailure.class, f -> assertThat(f.field()).isEqualTo("NgayTiepNhan"));
         assertThat(events(SnapshotTranslation.translate(
-                        CONTEXT, snapshot(2, EARLIEST.toInstant(), null), List.of(), List.of())))
+                        CONTEXT, snapshot(2, EARLIEST.at().toInstant(), null), List.of(), List.of())))
                 .isNotEmpty();
     }
 
